@@ -1,0 +1,85 @@
+export const roles = [
+  "admin",
+  "leader",
+  "team_lead",
+  "officer",
+  "service_specialist",
+  "department_handler",
+  "expert",
+  "enterprise",
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  admin: "系统管理员",
+  leader: "领导",
+  team_lead: "小分队队长",
+  officer: "招商专员",
+  service_specialist: "服务专员",
+  department_handler: "部门经办",
+  expert: "评审专家",
+  enterprise: "企业用户",
+};
+
+/** "all" is the system administrator's scope: every region. */
+export const scopeKinds = ["all", "region", "park", "team", "department", "enterprise", "assignment"] as const;
+export type ScopeKind = (typeof scopeKinds)[number];
+
+export const regionLevels = ["province", "city", "county", "platform"] as const;
+export type RegionLevel = (typeof regionLevels)[number];
+
+export const parkKinds = [
+  "national_etdz",
+  "national_htz",
+  "provincial_dz",
+  "town",
+  "industrial_park",
+  "enclave",
+  "intl_coop",
+  "other",
+] as const;
+export type ParkKind = (typeof parkKinds)[number];
+export const parkKindLabels: Record<ParkKind, string> = {
+  national_etdz: "国家级经开区",
+  national_htz: "国家级高新区",
+  provincial_dz: "省级开发区",
+  town: "特色小镇",
+  industrial_park: "产业园",
+  enclave: "飞地",
+  intl_coop: "国际产业合作园",
+  other: "其他",
+};
+
+export const teamKinds = ["squad", "stationed", "department", "other"] as const;
+export type TeamKind = (typeof teamKinds)[number];
+export const teamKindLabels: Record<TeamKind, string> = {
+  squad: "招商小分队",
+  stationed: "驻点招商",
+  department: "投促部门",
+  other: "其他",
+};
+
+/** Closed union of things audit, files, notifications and reviews attach to. */
+export const subjectTypes = [
+  "region",
+  "park",
+  "team",
+  "department",
+  "user",
+  "file",
+  "setting",
+  "enterprise",
+  "project",
+  "prospect",
+  "site",
+  "chain",
+  "appeal",
+  "visit",
+  "talent_project",
+  "fund",
+  "export",
+] as const;
+export type SubjectType = (typeof subjectTypes)[number];
+
+export const fileKinds = ["attachment", "photo", "import", "generated"] as const;
+export type FileKind = (typeof fileKinds)[number];
