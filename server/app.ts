@@ -1,0 +1,130 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "./config.js";
+import { type Database, migrationVersion } from "./db/client.js";
+import { auditRoutes } from "./lib/audit/audit.routes.js";
+import { createAuth } from "./lib/auth.js";
+import type { Ctx } from "./lib/context.js";
+import { langOf } from "./lib/errors.js";
+import { filesRoutes } from "./lib/files/files.routes.js";
+import { FileStore } from "./lib/files/files.store.js";
+import { type CtxFactory, fetchHeaders, installErrorHandling, sendError } from "./lib/http.js";
+import { orgRoutes } from "./modules/org/org.routes.js";
+import { settingsRoutes } from "./modules/settings/settings.routes.js";
+import { resolveSession } from "./modules/users/session.service.js";
+import { sessionRoutes, usersRoutes } from "./modules/users/users.routes.js";
+
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  secret: string;
+  /** the clock; tests move it */
+  now?: () => Date;
+  logger?: boolean;
+}
+
+const webDist = fileURLToPath(new URL("../dist/web", import.meta.url));
+const startedAt = Date.now();
+const version = (
+  JSON.parse(fs.readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8")) as {
+    version: string;
+  }
+).version;
+
+/** Public routes: everything else under /api needs a session. */
+const publicRoutes = new Set(["/api/health", "/api/session/login"]);
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { database, config, secret } = deps;
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest("actor", null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        workerSrc: ["'self'", "blob:"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 210 * 1024 * 1024, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: { info: { title: "Zhaoyin 招引 API", version }, components: {} },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  const auth = createAuth(database.db, config, secret);
+  const store = new FileStore(path.join(config.dataDir, "files"));
+  const makeCtx: CtxFactory = (req) =>
+    ({
+      db: database.db,
+      actor: req.actor,
+      lang: langOf(req.headers["accept-language"]),
+      now,
+      log: req.log,
+      requestId: String(req.id),
+      secret,
+    }) satisfies Ctx;
+
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+    const url = req.url.split("?")[0]!;
+    if (!url.startsWith("/api/") || publicRoutes.has(url) || url.startsWith("/api/docs")) return;
+    if (!req.routeOptions.url) return; // unknown route: the not-found handler answers 404
+    const session = await resolveSession(auth, database.db, fetchHeaders(req));
+    if (!session) return sendError(req, reply, "UNAUTHENTICATED");
+    req.actor = session.actor;
+  });
+
+  installErrorHandling(app, (req, reply) => {
+    if (req.url.startsWith("/api") || req.method !== "GET" || !fs.existsSync(path.join(webDist, "index.html"))) {
+      return sendError(req, reply, "ROUTE_NOT_FOUND");
+    }
+    return reply.type("text/html").sendFile("index.html");
+  });
+
+  app.get("/api/health", { schema: { tags: ["system"] } }, async () => ({
+    status: "ok" as const,
+    db: database.backend,
+    migration: await migrationVersion(database.db),
+    version,
+    uptimeS: Math.round((Date.now() - startedAt) / 1000),
+  }));
+  sessionRoutes(app, makeCtx, auth, config);
+  usersRoutes(app, makeCtx);
+  orgRoutes(app, makeCtx);
+  auditRoutes(app, makeCtx);
+  filesRoutes(app, makeCtx, store);
+  settingsRoutes(app, makeCtx);
+
+  if (fs.existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+  }
+  return app;
+}

@@ -1,0 +1,1 @@
+import { main } from "../main.js"; await main();

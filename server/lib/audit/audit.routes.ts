@@ -1,0 +1,52 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { auditQuery } from "../../../common/audit.schema.js";
+import { EXPORT_LIMIT, sendXlsx } from "../export.js";
+import { actorCtx, type CtxFactory } from "../http.js";
+import { requirePermission } from "../policy.js";
+import { hasAll } from "../scope.js";
+import { listAudit } from "./audit.queries.js";
+import { verifyAudit } from "./audit.verify.js";
+
+export function auditRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["audit"];
+  const read = (req: Parameters<CtxFactory>[0]) => {
+    const ctx = actorCtx(makeCtx, req);
+    requirePermission(ctx.actor.permissions, "audit.read");
+    return ctx;
+  };
+  r.get("/api/audit", { schema: { tags, querystring: auditQuery } }, async (req) => {
+    const ctx = read(req);
+    return { ...(await listAudit(ctx.db, ctx.actor, req.query)), page: req.query.page, pageSize: req.query.pageSize };
+  });
+  r.get("/api/audit/export", { schema: { tags, querystring: auditQuery } }, async (req, reply) => {
+    const ctx = read(req);
+    const { items } = await listAudit(ctx.db, ctx.actor, { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
+    return sendXlsx(ctx, reply, {
+      filename: "操作日志",
+      sheet: "操作日志",
+      what: "audit",
+      filters: req.query,
+      rows: items,
+      columns: [
+        { header: "时间", width: 22, value: (e) => e.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) },
+        { header: "操作人", value: (e) => e.actorName },
+        { header: "操作", value: (e) => e.action },
+        { header: "对象类型", value: (e) => e.subjectType },
+        { header: "对象编号", width: 38, value: (e) => e.subjectId },
+        { header: "修改前", width: 40, value: (e) => (e.before ? JSON.stringify(e.before) : null) },
+        { header: "修改后", width: 40, value: (e) => (e.after ? JSON.stringify(e.after) : null) },
+        { header: "链/序号", value: (e) => `${e.chainKey}#${e.seq}` },
+      ],
+    });
+  });
+  r.get("/api/audit/verify", { schema: { tags } }, async (req) => {
+    const ctx = actorCtx(makeCtx, req);
+    requirePermission(ctx.actor.permissions, "audit.verify");
+    const keys = hasAll(ctx.actor)
+      ? undefined
+      : ctx.actor.grants.filter((g) => g.kind === "region" && g.refId).map((g) => g.refId!);
+    return verifyAudit(ctx.db, ctx.secret, keys);
+  });
+}

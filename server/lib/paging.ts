@@ -1,0 +1,19 @@
+import { type AnyColumn, asc, desc, type SQL } from "drizzle-orm";
+import type { PageQuery } from "../../common/paging.js";
+
+/** ORDER BY from a whitelist of sortable columns (unknown keys fall back), then the id for a stable order. */
+export function orderBy(
+  columns: Record<string, AnyColumn | SQL>,
+  q: Pick<PageQuery, "sort" | "order">,
+  fallback: string,
+  id: AnyColumn,
+): SQL[] {
+  const col = columns[q.sort ?? ""] ?? columns[fallback]!;
+  const dir = q.order === "desc" ? desc : asc;
+  return [dir(col), asc(id)];
+}
+
+export const offsetOf = (q: Pick<PageQuery, "page" | "pageSize">) => (q.page - 1) * q.pageSize;
+
+/** Escapes LIKE wildcards in user search text. */
+export const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

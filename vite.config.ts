@@ -1,0 +1,41 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const webRoot = fileURLToPath(new URL("./web", import.meta.url));
+const outDir = fileURLToPath(new URL("./dist/web", import.meta.url));
+
+/** Vendor groups, largest libraries first so each lands in its own chunk. */
+const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
+  { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 40 },
+  {
+    name: "vendor-antd",
+    test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs)[\\/]/,
+    priority: 30,
+  },
+  {
+    name: "vendor-react",
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/,
+    priority: 20,
+  },
+];
+
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: { "/api": { target: "http://127.0.0.1:3000", changeOrigin: false } },
+  },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Rolldown's successor of Rollup's manualChunks: one chunk per vendor group.
+        codeSplitting: { groups: vendorGroups },
+      },
+    },
+  },
+});

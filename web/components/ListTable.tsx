@@ -1,0 +1,63 @@
+import { Table } from "antd";
+import type { ColumnsType, TableProps } from "antd/es/table";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Page } from "../../common/paging";
+import type { SorterResult, TablePaginationConfig } from "antd/es/table/interface";
+import { ListEmpty } from "./ListEmpty";
+
+/** What a table needs from `useListState`. */
+export interface ListControl {
+  query: { page: number; pageSize: number };
+  onTableChange: <R>(p: TablePaginationConfig, f: unknown, s: SorterResult<R> | SorterResult<R>[]) => void;
+  hasFilters: boolean;
+  clear: () => void;
+}
+
+interface Props<T> {
+  columns: ColumnsType<T>;
+  page: Page<T> | undefined;
+  loading: boolean;
+  list: ListControl;
+  emptyText: string;
+  emptyAction?: ReactNode;
+  scrollX?: number;
+  expandable?: TableProps<T>["expandable"];
+  rowKey?: keyof T & string;
+}
+
+/** A server-paginated, server-sorted antd table with clear empty states. */
+export const ListTable = <T extends object>(p: Props<T>) => {
+  const { t } = useTranslation();
+  return (
+    <Table<T>
+      rowKey={p.rowKey ?? ("id" as keyof T & string)}
+      columns={p.columns}
+      dataSource={p.page?.items}
+      loading={p.loading}
+      onChange={p.list.onTableChange}
+      scroll={{ x: p.scrollX ?? 900 }}
+      expandable={p.expandable}
+      pagination={{
+        current: p.list.query.page,
+        pageSize: p.list.query.pageSize,
+        total: p.page?.total ?? 0,
+        showSizeChanger: true,
+        showTotal: (total) => t("table.total", { total }),
+      }}
+      locale={{
+        emptyText:
+          p.loading && !p.page ? (
+            " "
+          ) : (
+            <ListEmpty
+              filtered={p.list.hasFilters}
+              onClear={p.list.clear}
+              emptyText={p.emptyText}
+              action={p.emptyAction}
+            />
+          ),
+      }}
+    />
+  );
+};

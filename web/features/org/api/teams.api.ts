@@ -1,0 +1,21 @@
+import type { z } from "zod";
+import type { Team, teamCreate, teamUpdate } from "../../../../common/org.schema";
+import { resourceHooks } from "./resource";
+
+export type TeamCreate = z.input<typeof teamCreate>;
+export type TeamUpdate = z.input<typeof teamUpdate>;
+
+const teams = resourceHooks<Team, TeamCreate, TeamUpdate>("teams", "招商队伍");
+
+/** GET /api/teams */
+export const useTeams = teams.useList;
+/** GET /api/teams/:id */
+export const useTeam = teams.useOne;
+/** POST /api/teams */
+export const useCreateTeam = teams.useCreate;
+/** PATCH /api/teams/:id */
+export const useUpdateTeam = teams.useUpdate;
+/** DELETE /api/teams/:id?version= */
+export const useDeleteTeam = teams.useRemove;
+/** GET /api/teams/export */
+export const useExportTeams = teams.useExport;

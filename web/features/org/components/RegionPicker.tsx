@@ -1,0 +1,37 @@
+import { TreeSelect } from "antd";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import type { PickerProps } from "../../../lib/extensions";
+import { useRegion } from "../api/regions.api";
+import { useRegionTree } from "./useRegionTree";
+
+/** Picks a region or platform from the user's scope; levels load as they open. */
+export const RegionPicker = ({ value, onChange, placeholder, allowClear = true, ...rest }: PickerProps) => {
+  const { t } = useTranslation("org");
+  const tree = useRegionTree();
+  const missing = Boolean(value) && !tree.isLoading && !tree.find(value ?? "");
+  const detail = useRegion(missing ? value : null);
+  const { placePath } = tree;
+
+  useEffect(() => {
+    if (detail.data) placePath([...detail.data.ancestors, detail.data]);
+  }, [detail.data, placePath]);
+
+  return (
+    <TreeSelect
+      {...rest}
+      value={value ?? undefined}
+      onChange={(v: string | undefined) => onChange?.(v ?? null)}
+      treeData={tree.treeData}
+      loadData={(node) => tree.loadChildren(String(node.value)).then(() => undefined)}
+      treeLoadedKeys={tree.loadedKeys}
+      placeholder={placeholder ?? t("common.regionPh")}
+      allowClear={allowClear}
+      loading={tree.isLoading}
+      showSearch={false}
+      popupMatchSelectWidth={false}
+      styles={{ popup: { root: { minWidth: 280, maxHeight: 420, overflow: "auto" } } }}
+      treeNodeLabelProp="title"
+    />
+  );
+};

@@ -1,0 +1,22 @@
+import { App } from "antd";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { isApiError } from "./api";
+
+/** Toasts in the app's antd context: server messages as the server wrote them. */
+export const useFeedback = () => {
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  const error = useCallback(
+    (e: unknown) => {
+      if (isApiError(e)) {
+        const text = e.code === "STALE_VERSION" ? `${e.message}` : e.message || t("error.title");
+        void message.error({ content: text, duration: e.code === "STALE_VERSION" ? 6 : 4 });
+      } else if (e instanceof Error) void message.error(e.message);
+      else void message.error(t("error.title"));
+    },
+    [message, t],
+  );
+  const success = useCallback((text: string) => void message.success(text), [message]);
+  return { error, success };
+};

@@ -1,0 +1,63 @@
+import type { FormInstance } from "antd";
+import type { Rule } from "antd/es/form";
+import type { z } from "zod";
+import { type FieldIssue, isApiError } from "./api";
+
+type NamePath = (string | number)[];
+
+/** "scopes[0].refId" and "scopes.0.refId" both become ["scopes", 0, "refId"]. */
+export const toNamePath = (path: string): NamePath =>
+  path
+    .replace(/\[(\d+)\]/g, ".$1")
+    .split(".")
+    .filter((s) => s !== "")
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+/**
+ * Puts the server's VALIDATION details onto the form's fields by `path`.
+ * Returns the issues that match no field, for a general message.
+ */
+export const applyServerErrors = (form: FormInstance, error: unknown): FieldIssue[] => {
+  if (!isApiError(error)) return [];
+  const issues = error.fieldIssues;
+  if (issues.length === 0) return [];
+  const known = new Set(form.getFieldsError().map((f) => f.name.join(".")));
+  const onFields: { name: NamePath; errors: string[] }[] = [];
+  const rest: FieldIssue[] = [];
+  for (const issue of issues) {
+    const name = toNamePath(issue.path);
+    if (known.has(name.join("."))) onFields.push({ name, errors: [issue.message] });
+    else rest.push(issue);
+  }
+  if (onFields.length > 0) {
+    form.setFields(onFields);
+    const first = onFields[0];
+    if (first) form.scrollToField(first.name);
+  }
+  return rest;
+};
+
+/**
+ * An antd rule that checks a value with the zod schema of `common/`, so the
+ * form says what the server would say ("请填写名称"). An empty input is
+ * checked as `emptyAs` ("" for text, null for optional numbers and pickers).
+ */
+export const zodRule = (schema: z.ZodType, emptyAs: "" | null | undefined = ""): Rule => ({
+  validator: async (_rule, value: unknown) => {
+    const v = value === undefined || value === null || value === "" ? emptyAs : value;
+    const r = schema.safeParse(v);
+    if (!r.success) throw new Error(r.error.issues[0]?.message ?? "");
+  },
+});
+
+/** Form text to API body: trims strings, turns blanks into null. */
+export const blanksToNull = <T extends Record<string, unknown>>(values: T): T => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v === "string") {
+      const t = v.trim();
+      out[k] = t === "" ? null : t;
+    } else out[k] = v === undefined ? null : v;
+  }
+  return out as T;
+};
