@@ -29,6 +29,7 @@ export function createAuth(db: Db, config: Pick<Config, "baseUrl" | "sessionHour
       cookieCache: { enabled: false },
     },
     rateLimit: { enabled: false },
+    logger: { level: "error" },
     telemetry: { enabled: false },
     advanced: {
       cookiePrefix: "zhaoyin",

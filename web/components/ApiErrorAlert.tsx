@@ -18,15 +18,16 @@ export const ApiErrorAlert = ({ error, extraIssues = [], onReload, onRetry }: Pr
   const api = isApiError(error) ? error : null;
   const stale = api?.code === "STALE_VERSION";
   const message = api?.message || (error instanceof Error ? error.message : t("error.title"));
-  const action = stale && onReload ? (
-    <Button size="small" type="primary" onClick={onReload}>
-      {t("error.staleAction")}
-    </Button>
-  ) : onRetry ? (
-    <Button size="small" onClick={onRetry}>
-      {t("error.retry")}
-    </Button>
-  ) : undefined;
+  const action =
+    stale && onReload ? (
+      <Button size="small" type="primary" onClick={onReload}>
+        {t("error.staleAction")}
+      </Button>
+    ) : onRetry ? (
+      <Button size="small" onClick={onRetry}>
+        {t("error.retry")}
+      </Button>
+    ) : undefined;
   return (
     <Alert
       type={stale ? "warning" : "error"}

@@ -1,9 +1,9 @@
 import { Table } from "antd";
 import type { ColumnsType, TableProps } from "antd/es/table";
+import type { SorterResult, TablePaginationConfig } from "antd/es/table/interface";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Page } from "../../common/paging";
-import type { SorterResult, TablePaginationConfig } from "antd/es/table/interface";
 import { ListEmpty } from "./ListEmpty";
 
 /** What a table needs from `useListState`. */

@@ -139,8 +139,11 @@ export const apiRequest = async <T>(path: string, opts: RequestOptions = {}): Pr
 
 export const apiGet = <T>(path: string, query?: QueryParams, signal?: AbortSignal): Promise<T> =>
   apiRequest<T>(path, { query, signal });
-export const apiPost = <T>(path: string, body?: unknown, opts: Omit<RequestOptions, "body"> = {}): Promise<T> =>
-  apiRequest<T>(path, { ...opts, method: "POST", body: body ?? {} });
+export const apiPost = <T>(
+  path: string,
+  body?: unknown,
+  opts: Omit<RequestOptions, "body"> = {},
+): Promise<T> => apiRequest<T>(path, { ...opts, method: "POST", body: body ?? {} });
 export const apiPatch = <T>(path: string, body: unknown): Promise<T> =>
   apiRequest<T>(path, { method: "PATCH", body });
 export const apiDelete = (path: string, query?: QueryParams): Promise<void> =>
@@ -155,7 +158,11 @@ const filenameFrom = (res: Response, fallback: string): string => {
 };
 
 /** Downloads a file answer (an xlsx export) and hands it to the browser. */
-export const apiDownload = async (path: string, query: QueryParams, fallbackName: string): Promise<string> => {
+export const apiDownload = async (
+  path: string,
+  query: QueryParams,
+  fallbackName: string,
+): Promise<string> => {
   const res = await send(path, { query }, "*/*");
   const blob = await res.blob();
   const name = filenameFrom(res, fallbackName);

@@ -61,6 +61,7 @@ export const commonMessages: Messages = {
       updatedAt: "更新时间",
       region: "所属行政区",
       name: "名称",
+      basic: "基本信息",
     },
     area: {
       mu: "亩",
@@ -126,6 +127,7 @@ export const commonMessages: Messages = {
       updatedAt: "Updated",
       region: "Region",
       name: "Name",
+      basic: "Details",
     },
     area: {
       mu: "mu",

@@ -1,8 +1,8 @@
 import {
   type ParkKind,
   parkKindLabels,
-  type Role,
   type RegionLevel,
+  type Role,
   roleLabels,
   type ScopeKind,
   type SubjectType,

@@ -1,4 +1,4 @@
-import { type ComponentType, createContext, type CSSProperties, type ReactNode, useContext } from "react";
+import { type ComponentType, type CSSProperties, createContext, type ReactNode, useContext } from "react";
 import type { SubjectType } from "../../common/enums";
 
 /** Props antd's Form.Item injects into a controlled picker, plus a few of our own. */

@@ -61,7 +61,11 @@ export const useListState = <K extends string>(filterKeys: readonly K[], default
 
   /** antd Table onChange → page/pageSize/sort/order in the URL. */
   const onTableChange = useCallback(
-    <T>(pagination: TablePaginationConfig, _filters: unknown, sorter: SorterResult<T> | SorterResult<T>[]) => {
+    <T>(
+      pagination: TablePaginationConfig,
+      _filters: unknown,
+      sorter: SorterResult<T> | SorterResult<T>[],
+    ) => {
       const s = Array.isArray(sorter) ? sorter[0] : sorter;
       const field = s?.order ? String(s.columnKey ?? s.field ?? "") : "";
       update(

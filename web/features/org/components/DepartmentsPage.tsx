@@ -8,14 +8,19 @@ import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { ExportButton } from "../../../components/ExportButton";
 import { ListTable } from "../../../components/ListTable";
 import { PageHeader } from "../../../components/PageHeader";
+import { type DrawerState, RecordDrawer } from "../../../components/RecordDrawer";
 import { SearchBox } from "../../../components/SearchBox";
 import { usePermission } from "../../../lib/current-user";
 import { useFeedback } from "../../../lib/feedback";
 import { formatDateTime } from "../../../lib/format";
 import { useListState } from "../../../lib/list-state";
-import { useDeleteDepartment, useDepartment, useDepartments, useExportDepartments } from "../api/departments.api";
+import {
+  useDeleteDepartment,
+  useDepartment,
+  useDepartments,
+  useExportDepartments,
+} from "../api/departments.api";
 import { DepartmentForm } from "./DepartmentForm";
-import { type DrawerState, RecordDrawer } from "./RecordDrawer";
 import { RegionPicker } from "./RegionPicker";
 import { RowActions } from "./RowActions";
 

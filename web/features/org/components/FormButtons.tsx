@@ -2,7 +2,15 @@ import { Button, Flex } from "antd";
 import { useTranslation } from "react-i18next";
 
 /** Save and cancel inside the <form>, so Enter in a field submits it. */
-export const FormButtons = ({ saving, onCancel, disabled }: { saving: boolean; onCancel: () => void; disabled?: boolean }) => {
+export const FormButtons = ({
+  saving,
+  onCancel,
+  disabled,
+}: {
+  saving: boolean;
+  onCancel: () => void;
+  disabled?: boolean;
+}) => {
   const { t } = useTranslation();
   return (
     <Flex gap={8} justify="flex-end" style={{ marginTop: 8 }}>

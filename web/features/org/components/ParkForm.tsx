@@ -7,8 +7,8 @@ import { zodRule } from "../../../lib/forms";
 import { useCreatePark, useUpdatePark } from "../api/parks.api";
 import { AreaInput } from "./AreaInput";
 import { FormButtons } from "./FormButtons";
-import { RegionPicker } from "./RegionPicker";
 import { ParkPicker } from "./RecordPickers";
+import { RegionPicker } from "./RegionPicker";
 import { useRecordSubmit } from "./useRecordSubmit";
 
 interface Props {
@@ -89,7 +89,12 @@ export const ParkForm = ({ park, readOnly, onDone, onCancel, onReload }: Props) 
           <Input placeholder={t("parks.hostLocationPh")} maxLength={100} />
         </Form.Item>
       )}
-      <Form.Item name="areaM2" label={t("parks.area")} extra={t("parks.areaHint")} rules={[zodRule(s.areaM2, null)]}>
+      <Form.Item
+        name="areaM2"
+        label={t("parks.area")}
+        extra={t("parks.areaHint")}
+        rules={[zodRule(s.areaM2, null)]}
+      >
         <AreaInput />
       </Form.Item>
       <Form.Item name="address" label={t("parks.address")} rules={[zodRule(s.address)]}>

@@ -9,6 +9,7 @@ import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { ExportButton } from "../../../components/ExportButton";
 import { ListTable } from "../../../components/ListTable";
 import { PageHeader } from "../../../components/PageHeader";
+import { type DrawerState, RecordDrawer } from "../../../components/RecordDrawer";
 import { SearchBox } from "../../../components/SearchBox";
 import { usePermission } from "../../../lib/current-user";
 import { useFeedback } from "../../../lib/feedback";
@@ -16,7 +17,6 @@ import { formatArea, formatDateTime } from "../../../lib/format";
 import { useListState } from "../../../lib/list-state";
 import { useDeletePark, useExportParks, usePark, useParks } from "../api/parks.api";
 import { ParkForm } from "./ParkForm";
-import { type DrawerState, RecordDrawer } from "./RecordDrawer";
 import { RegionPicker } from "./RegionPicker";
 import { RowActions } from "./RowActions";
 
@@ -58,7 +58,9 @@ export const ParksPage = () => {
       key: "kind",
       sorter: true,
       sortOrder: list.sortOrderOf("kind"),
-      render: (k: ParkKind) => <Tag color={k === "enclave" ? "purple" : "blue"}>{t(`enums:parkKind.${k}`)}</Tag>,
+      render: (k: ParkKind) => (
+        <Tag color={k === "enclave" ? "purple" : "blue"}>{t(`enums:parkKind.${k}`)}</Tag>
+      ),
     },
     {
       title: t("common.region"),
@@ -127,7 +129,11 @@ export const ParksPage = () => {
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-        <SearchBox value={list.query.q} onSearch={(q) => list.update({ q })} placeholder={t("parks.searchPh")} />
+        <SearchBox
+          value={list.query.q}
+          onSearch={(q) => list.update({ q })}
+          placeholder={t("parks.searchPh")}
+        />
         <RegionPicker
           value={list.query.regionId ?? null}
           onChange={(regionId) => list.update({ regionId })}

@@ -1,4 +1,5 @@
 import { Button, Form, Input, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { regionCreate } from "../../../../common/org.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
@@ -6,7 +7,6 @@ import type { FieldIssue } from "../../../lib/api";
 import { useFeedback } from "../../../lib/feedback";
 import { applyServerErrors, zodRule } from "../../../lib/forms";
 import { useCreateRegion } from "../api/regions.api";
-import { useState } from "react";
 
 interface Values {
   name: string;
@@ -26,7 +26,11 @@ export const PlatformForm = ({ parentId, onAdded }: { parentId: string; onAdded:
     setError(null);
     try {
       const code = v.code.trim();
-      const saved = await create.mutateAsync({ name: v.name.trim(), parentId, code: code === "" ? null : code });
+      const saved = await create.mutateAsync({
+        name: v.name.trim(),
+        parentId,
+        code: code === "" ? null : code,
+      });
       feedback.success(t("regions.added", { name: saved.name }));
       form.resetFields();
       onAdded();
@@ -40,10 +44,19 @@ export const PlatformForm = ({ parentId, onAdded }: { parentId: string; onAdded:
     <Form<Values> form={form} layout="vertical" initialValues={{ name: "", code: "" }} onFinish={onFinish}>
       <Typography.Paragraph type="secondary">{t("regions.addHint")}</Typography.Paragraph>
       <ApiErrorAlert error={error} extraIssues={extra} />
-      <Form.Item name="name" label={t("regions.platformName")} required rules={[zodRule(regionCreate.shape.name)]}>
+      <Form.Item
+        name="name"
+        label={t("regions.platformName")}
+        required
+        rules={[zodRule(regionCreate.shape.name)]}
+      >
         <Input placeholder={t("regions.platformNamePh")} maxLength={100} />
       </Form.Item>
-      <Form.Item name="code" label={t("regions.codeOptional")} rules={[zodRule(regionCreate.shape.code, null)]}>
+      <Form.Item
+        name="code"
+        label={t("regions.codeOptional")}
+        rules={[zodRule(regionCreate.shape.code, null)]}
+      >
         <Input maxLength={6} inputMode="numeric" style={{ width: 160 }} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={create.isPending}>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Region } from "../../../../common/org.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { PageHeader } from "../../../components/PageHeader";
+import { type DrawerState, RecordDrawer } from "../../../components/RecordDrawer";
 import { usePermission } from "../../../lib/current-user";
 import { useExtensions } from "../../../lib/extensions";
 import { useRegion, useRegionSearch } from "../api/regions.api";
@@ -90,9 +91,7 @@ export const RegionsPage = () => {
               <Empty description={t("regions.selectHint")} />
             </Card>
           ) : !r ? (
-            <Card>
-              {detail.error ? <ApiErrorAlert error={detail.error} /> : <Skeleton active />}
-            </Card>
+            <Card>{detail.error ? <ApiErrorAlert error={detail.error} /> : <Skeleton active />}</Card>
           ) : (
             <Flex vertical gap={16}>
               <Card title={r.name} size="small">
@@ -140,7 +139,8 @@ interface ResultsProps {
 const RegionSearchResults = ({ loading, items, selected, onPick }: ResultsProps) => {
   const { t } = useTranslation("org");
   if (loading && items.length === 0) return <Spin />;
-  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("common:state.noMatch")} />;
+  if (items.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("common:state.noMatch")} />;
   return (
     <Flex vertical gap={4} role="list">
       {items.map((x) => (

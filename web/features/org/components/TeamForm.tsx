@@ -6,8 +6,8 @@ import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { zodRule } from "../../../lib/forms";
 import { useCreateTeam, useUpdateTeam } from "../api/teams.api";
 import { FormButtons } from "./FormButtons";
-import { RegionPicker } from "./RegionPicker";
 import { ParkPicker } from "./RecordPickers";
+import { RegionPicker } from "./RegionPicker";
 import { useRecordSubmit } from "./useRecordSubmit";
 
 interface Props {

@@ -9,13 +9,13 @@ import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { ExportButton } from "../../../components/ExportButton";
 import { ListTable } from "../../../components/ListTable";
 import { PageHeader } from "../../../components/PageHeader";
+import { type DrawerState, RecordDrawer } from "../../../components/RecordDrawer";
 import { SearchBox } from "../../../components/SearchBox";
 import { usePermission } from "../../../lib/current-user";
 import { useFeedback } from "../../../lib/feedback";
 import { formatDateTime } from "../../../lib/format";
 import { useListState } from "../../../lib/list-state";
 import { useDeleteTeam, useExportTeams, useTeam, useTeams } from "../api/teams.api";
-import { type DrawerState, RecordDrawer } from "./RecordDrawer";
 import { ParkPicker } from "./RecordPickers";
 import { RegionPicker } from "./RegionPicker";
 import { RowActions } from "./RowActions";
@@ -54,7 +54,9 @@ export const TeamsPage = () => {
       title: t("teams.kind"),
       dataIndex: "kind",
       ...sortable("kind"),
-      render: (k: TeamKind) => <Tag color={k === "stationed" ? "gold" : "blue"}>{t(`enums:teamKind.${k}`)}</Tag>,
+      render: (k: TeamKind) => (
+        <Tag color={k === "stationed" ? "gold" : "blue"}>{t(`enums:teamKind.${k}`)}</Tag>
+      ),
     },
     { title: t("common.region"), dataIndex: "regionName", ...sortable("regionName") },
     { title: t("teams.park"), dataIndex: "parkName", key: "parkName" },
@@ -102,7 +104,11 @@ export const TeamsPage = () => {
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-        <SearchBox value={list.query.q} onSearch={(q) => list.update({ q })} placeholder={t("teams.searchPh")} />
+        <SearchBox
+          value={list.query.q}
+          onSearch={(q) => list.update({ q })}
+          placeholder={t("teams.searchPh")}
+        />
         <RegionPicker
           value={list.query.regionId ?? null}
           onChange={(regionId) => list.update({ regionId })}

@@ -1,8 +1,8 @@
 import { Drawer, Skeleton, Tabs } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { SubjectType } from "../../../../common/enums";
-import { useExtensions } from "../../../lib/extensions";
+import type { SubjectType } from "../../common/enums";
+import { useExtensions } from "../lib/extensions";
 
 /** Which record the drawer shows: a new one (id null), or one on a given tab. */
 export type DrawerState = { id: string | null; trail: boolean } | null;
@@ -22,7 +22,7 @@ interface Props {
 
 /** A record's drawer: the form, and its audit trail beside it. */
 export const RecordDrawer = (p: Props) => {
-  const { t } = useTranslation("org");
+  const { t } = useTranslation();
   const { AuditTrail } = useExtensions();
   const body = p.loading ? <Skeleton active paragraph={{ rows: 8 }} /> : p.children;
   return (
@@ -31,10 +31,10 @@ export const RecordDrawer = (p: Props) => {
         <Tabs
           defaultActiveKey={p.startOnTrail ? "trail" : "basic"}
           items={[
-            { key: "basic", label: t("common.basic"), children: body },
+            { key: "basic", label: t("field.basic"), children: body },
             {
               key: "trail",
-              label: t("common:action.auditTrail"),
+              label: t("action.auditTrail"),
               children: <AuditTrail subjectType={p.subjectType} subjectId={p.subjectId} />,
             },
           ]}
