@@ -20,7 +20,7 @@ export async function listAudit(db: DbOrTx, actor: Actor, q: z.infer<typeof audi
     q.to ? lt(auditLog.at, sql`${dayStart(q.to)} + interval '1 day'`) : undefined,
     q.q ? or(ilike(auditLog.actorName, likeText(q.q)), ilike(auditLog.action, likeText(q.q))) : undefined,
   );
-  const order = q.order === "asc" ? [auditLog.at, auditLog.seq] : [desc(auditLog.at), desc(auditLog.seq)];
+  const order = q.order === "asc" ? [auditLog.at, auditLog.id] : [desc(auditLog.at), desc(auditLog.id)];
   const rows = await db
     .select({
       id: auditLog.id,
