@@ -1,0 +1,116 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backends, json, type TestApp, testApp } from "../../test/setup.js";
+
+interface Park {
+  id: string;
+  name: string;
+  version: number;
+  parentId: string | null;
+  parentName: string | null;
+}
+
+describe.each(backends)("org records on %s", (backend) => {
+  let t: TestApp;
+  let cookie: string;
+  let regionId: string;
+  const req = (method: "POST" | "PATCH" | "DELETE" | "GET", url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { cookie }, payload });
+  beforeAll(async () => {
+    t = await testApp(backend);
+    cookie = await t.login("admin");
+    regionId = json<{ items: { id: string }[] }>(await req("GET", "/api/regions?q=高邮市")).items[0]!.id;
+  });
+  afterAll(() => t.close());
+
+  it("creates, edits with versions (409 when stale) and deletes a park", async () => {
+    const res = await req("POST", "/api/parks", { regionId, name: "高邮测试园", kind: "provincial_dz", areaM2: 100000 });
+    expect(res.statusCode).toBe(201);
+    const p = json<Park>(res);
+    const edit = await req("PATCH", `/api/parks/${p.id}`, { shortName: "高测", version: p.version });
+    expect(json<Park>(edit).version).toBe(2);
+    const stale = await req("PATCH", `/api/parks/${p.id}`, { shortName: "旧", version: p.version });
+    expect(stale.statusCode).toBe(409);
+    expect(json<{ error: { code: string } }>(stale).error.code).toBe("STALE_VERSION");
+    expect((await req("DELETE", `/api/parks/${p.id}?version=1`)).statusCode).toBe(409);
+    expect((await req("DELETE", `/api/parks/${p.id}?version=2`)).statusCode).toBe(204);
+    expect((await req("GET", `/api/parks/${p.id}`)).statusCode).toBe(404);
+  });
+
+  it("refuses a duplicate name and a park still holding sub-parks", async () => {
+    const parent = json<Park>(await req("POST", "/api/parks", { regionId, name: "一区", kind: "provincial_dz" }));
+    const dup = await req("POST", "/api/parks", { regionId, name: "一区", kind: "provincial_dz" });
+    expect(dup.statusCode).toBe(409);
+    expect(json<{ error: { message: string } }>(dup).error.message).toBe("同一行政区下已有同名园区");
+    const child = json<Park>(await req("POST", "/api/parks", { regionId, name: "一区·北园", kind: "industrial_park", parentId: parent.id }));
+    expect(child.parentName).toBe("一区");
+    const del = await req("DELETE", `/api/parks/${parent.id}?version=1`);
+    expect(del.statusCode).toBe(409);
+    expect((await req("GET", `/api/parks/${parent.id}`)).statusCode).toBe(200);
+  });
+
+  it("filters, sorts and pages lists", async () => {
+    const page = json<{ items: Park[]; total: number; page: number; pageSize: number }>(
+      await req("GET", "/api/parks?kind=enclave&sort=name&order=desc&pageSize=2"),
+    );
+    expect(page.total).toBe(3);
+    expect(page.items).toHaveLength(2);
+    const names = page.items.map((p) => p.name);
+    expect([...names].sort().reverse()).toEqual(names);
+  });
+
+  it("exports the filtered list to xlsx with the exporter's watermark", async () => {
+    const res = await req("GET", "/api/parks/export?kind=enclave");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe("园区名称");
+    expect(ws.rowCount).toBe(1 + 3 + 1);
+    expect(String(ws.getRow(5).getCell(1).value)).toContain("王晓东");
+    expect(ws.headerFooter.oddHeader).toContain("王晓东");
+  });
+
+  it("manages teams and departments the same way", async () => {
+    const team = await req("POST", "/api/teams", { regionId, name: "高邮驻沪组", kind: "stationed", stationCity: "上海" });
+    expect(team.statusCode).toBe(201);
+    const dept = await req("POST", "/api/departments", { regionId, name: "高邮市交通运输局" });
+    expect(dept.statusCode).toBe(201);
+    const d = json<{ id: string; version: number }>(dept);
+    expect(json<{ phone: string }>(await req("PATCH", `/api/departments/${d.id}`, { phone: "0514-1234", version: 1 })).phone).toBe(
+      "0514-1234",
+    );
+    expect((await req("GET", `/api/teams?q=驻沪`)).json().total).toBeGreaterThan(0);
+  });
+
+  it("adds a platform under a region and browses the tree", async () => {
+    const res = await req("POST", "/api/regions", { parentId: regionId, name: "高邮高新区平台" });
+    expect(res.statusCode).toBe(201);
+    const children = json<{ items: { name: string; level: string }[] }>(await req("GET", `/api/regions?parentId=${regionId}`));
+    expect(children.items).toContainEqual(expect.objectContaining({ name: "高邮高新区平台", level: "platform" }));
+    const detail = json<{ ancestors: { name: string }[] }>(await req("GET", `/api/regions/${json<{ id: string }>(res).id}`));
+    expect(detail.ancestors.map((a) => a.name)).toEqual(["江苏省", "扬州市", "高邮市"]);
+  });
+
+  it("creates a user with a generated password who must change it", async () => {
+    const res = await req("POST", "/api/users", {
+      username: "gaoyou01",
+      name: "高邮专员",
+      regionId,
+      roles: ["officer", "service_specialist"],
+      scopes: [{ kind: "region", refId: regionId }],
+    });
+    expect(res.statusCode).toBe(201);
+    const { user, password } = json<{ user: { id: string; roles: string[] }; password: string }>(res);
+    expect(user.roles.sort()).toEqual(["officer", "service_specialist"]);
+    const login = await t.login("gaoyou01", password);
+    const me = json<{ user: { mustChangePassword: boolean; permissions: string[] } }>(
+      await t.app.inject({ url: "/api/session/me", headers: { cookie: login } }),
+    );
+    expect(me.user.mustChangePassword).toBe(true);
+    const reset = json<{ password: string }>(await req("POST", `/api/users/${user.id}/reset-password`));
+    expect((await t.app.inject({ url: "/api/session/me", headers: { cookie: login } })).statusCode).toBe(401);
+    await t.login("gaoyou01", reset.password);
+    const dup = await req("POST", "/api/users", { username: "GAOYOU01", name: "x", regionId, roles: ["officer"], scopes: [{ kind: "region", refId: regionId }] });
+    expect(dup.statusCode).toBe(409);
+  });
+});
