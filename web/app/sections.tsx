@@ -1,0 +1,80 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import type { MenuProps } from "antd";
+import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
+
+/** A place in the app a permission opens. */
+export interface Section {
+  path: string;
+  /** key under app:menu */
+  label: string;
+  /** key under app:home */
+  desc: string;
+  permission: string;
+  icon: ReactNode;
+  group?: "org";
+}
+
+export const sections: Section[] = [
+  { path: "/org/regions", label: "regions", desc: "regionsDesc", permission: "org.read", icon: <ClusterOutlined />, group: "org" },
+  { path: "/org/parks", label: "parks", desc: "parksDesc", permission: "org.read", icon: <BankOutlined />, group: "org" },
+  { path: "/org/teams", label: "teams", desc: "teamsDesc", permission: "org.read", icon: <TeamOutlined />, group: "org" },
+  {
+    path: "/org/departments",
+    label: "departments",
+    desc: "departmentsDesc",
+    permission: "org.read",
+    icon: <ApartmentOutlined />,
+    group: "org",
+  },
+  { path: "/users", label: "users", desc: "usersDesc", permission: "user.manage", icon: <UserOutlined /> },
+  { path: "/audit", label: "audit", desc: "auditDesc", permission: "audit.read", icon: <FileSearchOutlined /> },
+  {
+    path: "/audit/verify",
+    label: "verify",
+    desc: "verifyDesc",
+    permission: "audit.verify",
+    icon: <SafetyCertificateOutlined />,
+  },
+  { path: "/settings", label: "settings", desc: "settingsDesc", permission: "settings.manage", icon: <SettingOutlined /> },
+];
+
+type MenuItem = Required<MenuProps>["items"][number];
+
+/** The side menu: only what the user's permissions open. */
+export const menuItems = (permissions: string[], t: TFunction): MenuItem[] => {
+  const allowed = sections.filter((s) => permissions.includes(s.permission));
+  const item = (s: Section): MenuItem => ({ key: s.path, icon: s.icon, label: t(`app:menu.${s.label}`) });
+  const org = allowed.filter((s) => s.group === "org");
+  const items: MenuItem[] = [{ key: "/", icon: <HomeOutlined />, label: t("app:menu.home") }];
+  if (org.length > 0) {
+    items.push({
+      key: "org",
+      icon: <AuditOutlined />,
+      label: t("app:menu.org"),
+      children: org.map((s) => ({ key: s.path, label: t(`app:menu.${s.label}`) })),
+    });
+  }
+  for (const s of allowed.filter((x) => !x.group)) items.push(item(s));
+  return items;
+};
+
+/** The menu key of a location: the longest section path it starts with. */
+export const selectedKey = (pathname: string): string => {
+  const match = sections
+    .map((s) => s.path)
+    .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  return match ?? "/";
+};
