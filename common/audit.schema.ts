@@ -33,9 +33,7 @@ export const chainReport = z.object({
   chainName: z.string(),
   rows: z.number().int(),
   ok: z.boolean(),
-  firstBad: z
-    .object({ seq: z.number().int(), id: z.string().nullable(), reason: z.string() })
-    .nullable(),
+  firstBad: z.object({ seq: z.number().int(), id: z.string().nullable(), reason: z.string() }).nullable(),
 });
 export type ChainReport = z.infer<typeof chainReport>;
 export const verifyReport = z.object({ ok: z.boolean(), chains: z.array(chainReport) });

@@ -22,7 +22,15 @@ export const roleLabels: Record<Role, string> = {
 };
 
 /** "all" is the system administrator's scope: every region. */
-export const scopeKinds = ["all", "region", "park", "team", "department", "enterprise", "assignment"] as const;
+export const scopeKinds = [
+  "all",
+  "region",
+  "park",
+  "team",
+  "department",
+  "enterprise",
+  "assignment",
+] as const;
 export type ScopeKind = (typeof scopeKinds)[number];
 
 export const regionLevels = ["province", "city", "county", "platform"] as const;

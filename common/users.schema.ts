@@ -37,7 +37,10 @@ export const loginBody = z.strictObject({
   password: z.string().min(1, "请输入密码").max(128),
 });
 
-export const changePasswordBody = z.strictObject({ currentPassword: z.string().min(1), newPassword: password });
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1),
+  newPassword: password,
+});
 
 export const user = z.object({
   id: z.uuid(),

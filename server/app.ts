@@ -103,7 +103,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   installErrorHandling(app, (req, reply) => {
-    if (req.url.startsWith("/api") || req.method !== "GET" || !fs.existsSync(path.join(webDist, "index.html"))) {
+    if (
+      req.url.startsWith("/api") ||
+      req.method !== "GET" ||
+      !fs.existsSync(path.join(webDist, "index.html"))
+    ) {
       return sendError(req, reply, "ROUTE_NOT_FOUND");
     }
     return reply.type("text/html").sendFile("index.html");

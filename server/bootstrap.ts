@@ -30,7 +30,11 @@ export function systemCtx(database: Database, secret: string): Ctx {
 }
 
 /** Migrates, loads reference data, and on an empty database loads the demo or creates the first admin. */
-export async function prepareDatabase(database: Database, config: Config, secret: string): Promise<FirstStart> {
+export async function prepareDatabase(
+  database: Database,
+  config: Config,
+  secret: string,
+): Promise<FirstStart> {
   await migrate(database);
   await ensureRegions(database.db);
   const [n] = await database.db.select({ n: count() }).from(users);
@@ -57,9 +61,17 @@ async function createAdmin(ctx: Ctx, username: string, password: string, mustCha
       email: `${username}@users.zhaoyin.invalid`,
       mustChangePassword: mustChange,
     });
-    await tx.db.insert(credentials).values({ id: newId(), accountId: id, providerId: "credential", userId: id, password: hash });
+    await tx.db
+      .insert(credentials)
+      .values({ id: newId(), accountId: id, providerId: "credential", userId: id, password: hash });
     await tx.db.insert(userRoles).values({ userId: id, role: "admin" });
     await tx.db.insert(userScopes).values({ id: newId(), userId: id, kind: "all", refId: null });
-    await audit(tx, { action: "create", subjectType: "user", subjectId: id, regionId: null, after: { username, roles: ["admin"] } });
+    await audit(tx, {
+      action: "create",
+      subjectType: "user",
+      subjectId: id,
+      regionId: null,
+      after: { username, roles: ["admin"] },
+    });
   });
 }

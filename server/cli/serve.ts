@@ -1,1 +1,3 @@
-import { main } from "../main.js"; await main();
+import { main } from "../main.js";
+
+await main();

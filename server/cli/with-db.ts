@@ -5,7 +5,9 @@ import { openConfigured } from "../db/open.js";
 import { loadSecret } from "../lib/secret.js";
 
 /** Opens the configured database for a CLI command, refusing while a server holds a PGlite directory. */
-export async function withDb<T>(fn: (db: Database, secret: string, config: ReturnType<typeof loadConfig>) => Promise<T>): Promise<T> {
+export async function withDb<T>(
+  fn: (db: Database, secret: string, config: ReturnType<typeof loadConfig>) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   if (!config.databaseUrl) {
     const pid = lock.holder(config.dataDir);

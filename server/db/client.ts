@@ -48,7 +48,9 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     await pool.end().catch(() => {});
     const e = err as NodeJS.ErrnoException;
     const where = safeUrl(url);
-    throw new Error(`无法连接数据库 (cannot reach the database) ${where}: ${e.code ?? ""} ${e.message}`.trim());
+    throw new Error(
+      `无法连接数据库 (cannot reach the database) ${where}: ${e.code ?? ""} ${e.message}`.trim(),
+    );
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, backend: "postgres", close: () => pool.end() };

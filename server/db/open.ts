@@ -4,5 +4,7 @@ import { type Database, openPglite, openPostgres } from "./client.js";
 
 /** The configured database: PostgreSQL with DATABASE_URL, else PGlite in the data directory. */
 export function openConfigured(config: Pick<Config, "databaseUrl" | "dataDir">): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(path.join(config.dataDir, "pglite"));
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : openPglite(path.join(config.dataDir, "pglite"));
 }

@@ -2,8 +2,8 @@ import { hashPassword } from "better-auth/crypto";
 import { auditBatch } from "../lib/audit/audit.service.js";
 import { type Ctx, inTx } from "../lib/context.js";
 import { newId } from "../lib/ids.js";
-import * as rq from "../modules/org/regions.queries.js";
 import { department, park, team } from "../modules/org/org.table.js";
+import * as rq from "../modules/org/regions.queries.js";
 import { credentials, userRoles, userScopes, users } from "../modules/users/users.table.js";
 import type { DemoData } from "./demo.types.js";
 
@@ -30,7 +30,14 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
     for (const p of data.platforms) {
       const parent = await regionOf(p.parent);
       const id = newId();
-      const row = { id, code: null, name: p.name, level: "platform", parentId: parent.id, path: `${parent.path}${id}/` };
+      const row = {
+        id,
+        code: null,
+        name: p.name,
+        level: "platform",
+        parentId: parent.id,
+        path: `${parent.path}${id}/`,
+      };
       await rq.insertRegion(db, row);
       regions.set(p.key, row);
     }
@@ -81,7 +88,8 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
     const refOf = async (kind: string, ref: string | null): Promise<string | null> => {
       if (!ref) return null;
       if (kind === "region") return (await regionOf(ref)).id;
-      const map = kind === "park" ? parks : kind === "team" ? teams : kind === "department" ? departments : null;
+      const map =
+        kind === "park" ? parks : kind === "team" ? teams : kind === "department" ? departments : null;
       const id = map?.get(ref);
       if (!id) throw new Error(`demo data: unknown ${kind} ${ref}`);
       return id;
@@ -99,10 +107,14 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
         regionId: u.region ? (await regionOf(u.region)).id : null,
         departmentId: u.department ? departments.get(u.department)! : null,
       });
-      await db.insert(credentials).values({ id: newId(), accountId: id, providerId: "credential", userId: id, password: hash });
+      await db
+        .insert(credentials)
+        .values({ id: newId(), accountId: id, providerId: "credential", userId: id, password: hash });
       await db.insert(userRoles).values(u.roles.map((role) => ({ userId: id, role })));
       for (const s of u.scopes) {
-        await db.insert(userScopes).values({ id: newId(), userId: id, kind: s.kind, refId: await refOf(s.kind, s.ref) });
+        await db
+          .insert(userScopes)
+          .values({ id: newId(), userId: id, kind: s.kind, refId: await refOf(s.kind, s.ref) });
       }
     }
     const counts = {
@@ -112,9 +124,13 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
       departments: data.departments.length,
       users: data.users.length,
     };
-    const ids = [...regions.values(), ...parks.values(), ...teams.values(), ...departments.values(), ...userIds].map((x) =>
-      typeof x === "string" ? x : x.id,
-    );
+    const ids = [
+      ...regions.values(),
+      ...parks.values(),
+      ...teams.values(),
+      ...departments.values(),
+      ...userIds,
+    ].map((x) => (typeof x === "string" ? x : x.id));
     await auditBatch(tx, { action: "demo_load", subjectType: "region", regionId: null, ids, counts });
     return data.users.map((u) => ({ username: u.username, name: u.name, roles: u.roles }));
   });

@@ -28,7 +28,12 @@ function countFiles(dir: string): number {
  * Writes a backup folder: the database (PGlite data directory as a tarball, or
  * pg_dump's custom format), the file store, and the secret that keys the audit chain.
  */
-export async function backup(database: Database, dataDir: string, dest: string, databaseUrl?: string): Promise<Manifest> {
+export async function backup(
+  database: Database,
+  dataDir: string,
+  dest: string,
+  databaseUrl?: string,
+): Promise<Manifest> {
   fs.mkdirSync(dest, { recursive: true });
   if (database.backend === "pglite") {
     const blob = await database.pglite!.dumpDataDir("gzip");
@@ -60,8 +65,15 @@ export async function backup(database: Database, dataDir: string, dest: string, 
 export async function restore(src: string, dataDir: string, databaseUrl?: string): Promise<Manifest> {
   const manifest = JSON.parse(fs.readFileSync(path.join(src, "manifest.json"), "utf8")) as Manifest;
   if (databaseUrl) {
-    if (manifest.backend !== "postgres") throw new Error("此备份来自内置数据库 (PGlite),不能恢复到 PostgreSQL");
-    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", `--dbname=${databaseUrl}`, path.join(src, DB_PG)]);
+    if (manifest.backend !== "postgres")
+      throw new Error("此备份来自内置数据库 (PGlite),不能恢复到 PostgreSQL");
+    await run("pg_restore", [
+      "--clean",
+      "--if-exists",
+      "--no-owner",
+      `--dbname=${databaseUrl}`,
+      path.join(src, DB_PG),
+    ]);
   } else {
     if (manifest.backend !== "pglite") throw new Error("此备份来自 PostgreSQL,请设置 DATABASE_URL 后恢复");
     const target = path.join(dataDir, "pglite");

@@ -19,14 +19,24 @@ export const EXPORT_LIMIT = 100_000;
 export async function sendXlsx<T>(
   ctx: ActorCtx,
   reply: FastifyReply,
-  opts: { filename: string; sheet: string; what: string; filters: unknown; columns: ExportColumn<T>[]; rows: T[] },
+  opts: {
+    filename: string;
+    sheet: string;
+    what: string;
+    filters: unknown;
+    columns: ExportColumn<T>[];
+    rows: T[];
+  },
 ) {
   const stamp = `${ctx.actor.name} ${ctx.now().toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}`;
   const wb = new ExcelJS.Workbook();
   wb.creator = ctx.actor.name;
   wb.created = ctx.now();
   const ws = wb.addWorksheet(opts.sheet, {
-    headerFooter: { oddHeader: `&R&8&K999999导出:${stamp}`, oddFooter: `&C&8&K999999招引 · ${stamp} · 第 &P 页` },
+    headerFooter: {
+      oddHeader: `&R&8&K999999导出:${stamp}`,
+      oddFooter: `&C&8&K999999招引 · ${stamp} · 第 &P 页`,
+    },
     views: [{ state: "frozen", ySplit: 1 }],
   });
   ws.columns = opts.columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));

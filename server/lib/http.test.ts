@@ -14,8 +14,9 @@ describe.each(backends)("API conventions on %s", (backend) => {
   beforeAll(async () => {
     t = await testApp(backend);
     cookie = await t.login("admin");
-    regionId = json<{ items: { id: string }[] }>(await t.app.inject({ url: "/api/regions?q=莲都区", headers: { cookie } })).items[0]!
-      .id;
+    regionId = json<{ items: { id: string }[] }>(
+      await t.app.inject({ url: "/api/regions?q=莲都区", headers: { cookie } }),
+    ).items[0]!.id;
   });
   afterAll(() => t.close());
   const parks = async () => (await t.database.db.select({ n: count() }).from(park))[0]!.n;
@@ -46,10 +47,14 @@ describe.each(backends)("API conventions on %s", (backend) => {
 
   it("names the field of a wrong type, and unknown fields", async () => {
     const before = await parks();
-    const wrong = json<ErrorRes>(await post({ regionId, name: "测试园", kind: "industrial_park", areaM2: "大" }));
+    const wrong = json<ErrorRes>(
+      await post({ regionId, name: "测试园", kind: "industrial_park", areaM2: "大" }),
+    );
     expect(wrong.error.code).toBe("VALIDATION");
     expect(wrong.error.details!.map((d) => d.path)).toContain("areaM2");
-    const unknown = json<ErrorRes>(await post({ regionId, name: "测试园", kind: "industrial_park", colour: "red" }));
+    const unknown = json<ErrorRes>(
+      await post({ regionId, name: "测试园", kind: "industrial_park", colour: "red" }),
+    );
     expect(unknown.error.details!.map((d) => d.path).join()).toContain("colour");
     const en = json<ErrorRes>(await post({ regionId, kind: "industrial_park" }, { "accept-language": "en" }));
     expect(en.error.message).toMatch(/^Invalid input: name/);
@@ -57,7 +62,12 @@ describe.each(backends)("API conventions on %s", (backend) => {
   });
 
   it("answers an oversize body with 413", async () => {
-    const res = await post({ regionId, name: "大", kind: "industrial_park", description: "字".repeat(600_000) });
+    const res = await post({
+      regionId,
+      name: "大",
+      kind: "industrial_park",
+      description: "字".repeat(600_000),
+    });
     expect(res.statusCode).toBe(413);
     expect(json<ErrorRes>(res).error.code).toBe("PAYLOAD_TOO_LARGE");
   });

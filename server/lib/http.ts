@@ -10,9 +10,7 @@ declare module "fastify" {
   }
 }
 
-export interface CtxFactory {
-  (req: FastifyRequest): Ctx;
-}
+export type CtxFactory = (req: FastifyRequest) => Ctx;
 
 /** Fastify's own error codes mapped onto ours. */
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -26,7 +24,13 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: "UNSUPPORTED_MEDIA_TYPE",
 };
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, message?: string, details?: unknown) {
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  message?: string,
+  details?: unknown,
+) {
   const lang = langOf(req.headers["accept-language"]);
   const body: ErrorBody = {
     error: { code, message: message ?? errorMessages[code][lang], requestId: String(req.id) },
@@ -35,14 +39,19 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorC
   return reply.status(errorStatus[code]).type("application/json; charset=utf-8").send(body);
 }
 
-export function installErrorHandling(app: FastifyInstance, onNotFound: (req: FastifyRequest, reply: FastifyReply) => unknown) {
+export function installErrorHandling(
+  app: FastifyInstance,
+  onNotFound: (req: FastifyRequest, reply: FastifyReply) => unknown,
+) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = langOf(req.headers["accept-language"]);
     if (err instanceof AppError) return sendError(req, reply, err.code, err.messageIn(lang), err.details);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => {
         const keys = (v.params as { keys?: string[] }).keys;
-        const path = [v.instancePath.replace(/^\//, "").replaceAll("/", "."), keys?.join(",")].filter(Boolean).join(".");
+        const path = [v.instancePath.replace(/^\//, "").replaceAll("/", "."), keys?.join(",")]
+          .filter(Boolean)
+          .join(".");
         return { path: path || (err.validationContext ?? "body"), message: v.message ?? "" };
       });
       const fields = details.map((d) => d.path).join(", ");

@@ -38,7 +38,8 @@ export function scopeWhere(actor: Actor, cols: ScopeColumns): SQL {
   return parts.length === 1 ? parts[0]! : or(...parts)!;
 }
 
-const subtreeIds = (path: string) => sql`(select ${region.id} from ${region} where ${like(region.path, `${path}%`)})`;
+const subtreeIds = (path: string) =>
+  sql`(select ${region.id} from ${region} where ${like(region.path, `${path}%`)})`;
 const parkAndChildren = (parkId: string) =>
   sql`(select ${park.id} from ${park} where ${park.id} = ${parkId} or ${park.parentId} = ${parkId})`;
 

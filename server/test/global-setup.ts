@@ -10,7 +10,9 @@ import { ensureRegions } from "../modules/org/regions.reference.js";
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    console.warn("\n[zhaoyin] TEST_DATABASE_URL 未设置:只在 PGlite 上运行,PostgreSQL 部分已跳过 (PostgreSQL half skipped)\n");
+    console.warn(
+      "\n[zhaoyin] TEST_DATABASE_URL 未设置:只在 PGlite 上运行,PostgreSQL 部分已跳过 (PostgreSQL half skipped)\n",
+    );
     return;
   }
   const template = `zhaoyin_tpl_${process.pid}`;

@@ -59,14 +59,26 @@ export interface TestApp {
 }
 
 /** buildApp over a fresh database with the demo organisation loaded. */
-export async function testApp(backend: Backend, opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function testApp(
+  backend: Backend,
+  opts: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await freshDatabase(backend);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "zhaoyin-test-"));
-  const config = loadConfig({ ZHAOYIN_DATA_DIR: dataDir, ZHAOYIN_LOCKOUT_ATTEMPTS: "3", LOG_LEVEL: "silent", ...opts.env });
+  const config = loadConfig({
+    ZHAOYIN_DATA_DIR: dataDir,
+    ZHAOYIN_LOCKOUT_ATTEMPTS: "3",
+    LOG_LEVEL: "silent",
+    ...opts.env,
+  });
   if (opts.demo !== false) await loadDemo(systemCtx(database, TEST_SECRET), demoData, DEMO_PASSWORD);
   const app = await buildApp({ database, config, secret: TEST_SECRET, logger: false });
   const login = async (username: string, password = DEMO_PASSWORD) => {
-    const res = await app.inject({ method: "POST", url: "/api/session/login", payload: { username, password } });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/session/login",
+      payload: { username, password },
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     return cookieOf(res);
   };

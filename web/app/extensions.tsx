@@ -1,11 +1,11 @@
 import { Select, Skeleton } from "antd";
-import { type ComponentType, lazy, Suspense } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import type { AuditTrailProps, Extensions, PickerProps } from "../lib/extensions";
 
 /** Lends a feature's component lazily: it loads with the first page that shows it. */
 const lend = <P extends object>(
   load: () => Promise<ComponentType<P>>,
-  fallback: (p: P) => React.ReactNode,
+  fallback: (p: P) => ReactNode,
 ): ComponentType<P> => {
   const Lazy = lazy(async () => ({ default: await load() }));
   const Lent = (p: P) => (

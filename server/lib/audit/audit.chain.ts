@@ -22,11 +22,7 @@ export interface ChainedFields {
 
 /** HMAC-SHA256 over the previous hash and the row's canonical JSON. */
 export function rowHash(secret: string, prevHash: string, row: ChainedFields): string {
-  return createHmac("sha256", secret)
-    .update(prevHash)
-    .update("\n")
-    .update(canonicalJson(row))
-    .digest("hex");
+  return createHmac("sha256", secret).update(prevHash).update("\n").update(canonicalJson(row)).digest("hex");
 }
 
 /** A digest of the ids a bulk operation touched, for its one audit entry. */

@@ -18,7 +18,11 @@ export function auditRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   };
   r.get("/api/audit", { schema: { tags, querystring: auditQuery } }, async (req) => {
     const ctx = read(req);
-    return { ...(await listAudit(ctx.db, ctx.actor, req.query)), page: req.query.page, pageSize: req.query.pageSize };
+    return {
+      ...(await listAudit(ctx.db, ctx.actor, req.query)),
+      page: req.query.page,
+      pageSize: req.query.pageSize,
+    };
   });
   r.get("/api/audit/export", { schema: { tags, querystring: auditQuery } }, async (req, reply) => {
     const ctx = read(req);
@@ -30,7 +34,11 @@ export function auditRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
       filters: req.query,
       rows: items,
       columns: [
-        { header: "时间", width: 22, value: (e) => e.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) },
+        {
+          header: "时间",
+          width: 22,
+          value: (e) => e.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }),
+        },
         { header: "操作人", value: (e) => e.actorName },
         { header: "操作", value: (e) => e.action },
         { header: "对象类型", value: (e) => e.subjectType },

@@ -60,18 +60,29 @@ export async function audit(ctx: Ctx, input: AuditInput): Promise<void> {
 /** One entry for bulk work: counts and a digest of the ids touched. */
 export function auditBatch(
   ctx: Ctx,
-  input: Omit<AuditInput, "before" | "after" | "subjectId"> & { ids: readonly string[]; counts: Record<string, number> },
+  input: Omit<AuditInput, "before" | "after" | "subjectId"> & {
+    ids: readonly string[];
+    counts: Record<string, number>;
+  },
 ): Promise<void> {
   return audit(ctx, {
     action: input.action,
     subjectType: input.subjectType,
     regionId: input.regionId,
-    meta: { ...((input.meta as object) ?? {}), counts: input.counts, ids: input.ids.length, digest: idsDigest(input.ids) },
+    meta: {
+      ...((input.meta as object) ?? {}),
+      counts: input.counts,
+      ids: input.ids.length,
+      digest: idsDigest(input.ids),
+    },
   });
 }
 
 /** Fields whose values differ, for a compact before/after pair. */
-export function changed<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+export function changed<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const k of Object.keys(after) as (keyof T)[]) {

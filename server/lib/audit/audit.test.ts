@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, json, type TestApp, TEST_SECRET, testApp } from "../../test/setup.js";
+import { backends, json, TEST_SECRET, type TestApp, testApp } from "../../test/setup.js";
 import { auditHead, auditLog } from "./audit.table.js";
 import { verifyAudit } from "./audit.verify.js";
 
@@ -44,7 +44,10 @@ describe.each(backends)("audit chain on %s", (backend) => {
   afterAll(() => t.close());
 
   it("records who changed what, before and after, browsable per record", async () => {
-    const res = await t.app.inject({ url: `/api/audit?subjectType=park&subjectId=${parkId}`, headers: { cookie: admin } });
+    const res = await t.app.inject({
+      url: `/api/audit?subjectType=park&subjectId=${parkId}`,
+      headers: { cookie: admin },
+    });
     const page = json<{ items: Entry[]; total: number }>(res);
     expect(page.total).toBe(4);
     expect(page.items[0]).toMatchObject({ action: "update", actorName: "王晓东" });

@@ -48,7 +48,8 @@ async function verifyChain(
       if (r.seq !== expected) return bad(expected, null, `第 ${expected} 条记录缺失 (row missing)`);
       if (r.prevHash !== prev) return bad(r.seq, r.id, "前序哈希不符 (previous hash does not match)");
       const { prevHash: _p, hash, ...fields } = r;
-      if (rowHash(secret, prev, fields) !== hash) return bad(r.seq, r.id, "记录内容被改动 (row content was altered)");
+      if (rowHash(secret, prev, fields) !== hash)
+        return bad(r.seq, r.id, "记录内容被改动 (row content was altered)");
       prev = hash;
       expected += 1;
       rows += 1;

@@ -44,9 +44,13 @@ export function filesRoutes(app: FastifyInstance, makeCtx: CtxFactory, store: Fi
       });
       return reply.status(201).send(saved);
     }
-    throw new AppError("VALIDATION", { zh: "请选择要上传的文件", en: "No file in the request" }, [{ path: "file", message: "必填" }]);
+    throw new AppError("VALIDATION", { zh: "请选择要上传的文件", en: "No file in the request" }, [
+      { path: "file", message: "必填" },
+    ]);
   });
-  r.get("/api/files/:id", { schema: { tags, params: idParam } }, async (req) => getFile(actorCtx(makeCtx, req), req.params.id));
+  r.get("/api/files/:id", { schema: { tags, params: idParam } }, async (req) =>
+    getFile(actorCtx(makeCtx, req), req.params.id),
+  );
   r.get("/api/files/:id/content", { schema: { tags, params: idParam } }, async (req, reply) => {
     const ctx = actorCtx(makeCtx, req);
     const file = await getFile(ctx, req.params.id);
@@ -54,7 +58,10 @@ export function filesRoutes(app: FastifyInstance, makeCtx: CtxFactory, store: Fi
     return reply
       .header("content-type", file.mime)
       .header("content-length", file.size)
-      .header("content-disposition", `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header(
+        "content-disposition",
+        `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      )
       .send(store.open(file.sha256));
   });
 }

@@ -13,7 +13,13 @@ import { type FileStore, TooLarge } from "./files.store.js";
 import { storedFile } from "./files.table.js";
 
 /** Types with no magic number: accepted when the bytes are UTF-8 text. */
-const textTypes = new Set(["text/plain", "text/csv", "application/json", "text/markdown", "application/geo+json"]);
+const textTypes = new Set([
+  "text/plain",
+  "text/csv",
+  "application/json",
+  "text/markdown",
+  "application/geo+json",
+]);
 /** Claimed types that are really the sniffed container. */
 const sameFamily: Record<string, string[]> = {
   "application/zip": [
@@ -70,7 +76,10 @@ export async function upload(ctx: ActorCtx, store: FileStore, input: UploadInput
   } catch (err) {
     if (err instanceof TooLarge) {
       const mb = Math.round(fileSizeLimits[input.kind] / 1024 / 1024);
-      throw new AppError("PAYLOAD_TOO_LARGE", { zh: `文件超过 ${mb} MB 的上限`, en: `The file exceeds ${mb} MB` });
+      throw new AppError("PAYLOAD_TOO_LARGE", {
+        zh: `文件超过 ${mb} MB 的上限`,
+        en: `The file exceeds ${mb} MB`,
+      });
     }
     throw err;
   }
@@ -92,7 +101,13 @@ export async function upload(ctx: ActorCtx, store: FileStore, input: UploadInput
     };
     const saved = await inTx(ctx, async (tx) => {
       const [inserted] = await tx.db.insert(storedFile).values(row).returning();
-      await audit(tx, { action: "upload", subjectType: "file", subjectId: id, regionId: row.regionId, after: row });
+      await audit(tx, {
+        action: "upload",
+        subjectType: "file",
+        subjectId: id,
+        regionId: row.regionId,
+        after: row,
+      });
       return inserted!;
     });
     await store.commit(received);
@@ -109,14 +124,26 @@ export async function getFile(ctx: ActorCtx, id: string) {
     .select()
     .from(storedFile)
     .where(
-      and(eq(storedFile.id, id), or(eq(storedFile.uploaderId, ctx.actor.id), scopeWhere(ctx.actor, { region: storedFile.regionId }))),
+      and(
+        eq(storedFile.id, id),
+        or(eq(storedFile.uploaderId, ctx.actor.id), scopeWhere(ctx.actor, { region: storedFile.regionId })),
+      ),
     );
   if (!row) throw notFound();
   return row;
 }
 
-export async function logDownload(ctx: ActorCtx, file: { id: string; name: string; regionId: string | null }) {
+export async function logDownload(
+  ctx: ActorCtx,
+  file: { id: string; name: string; regionId: string | null },
+) {
   await inTx(ctx, (tx) =>
-    audit(tx, { action: "download", subjectType: "file", subjectId: file.id, regionId: file.regionId, meta: { name: file.name } }),
+    audit(tx, {
+      action: "download",
+      subjectType: "file",
+      subjectId: file.id,
+      regionId: file.regionId,
+      meta: { name: file.name },
+    }),
   );
 }

@@ -15,5 +15,8 @@ export const storedFile = pgTable(
     uploaderId: uuid("uploader_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("stored_file_subject_idx").on(t.subjectType, t.subjectId), index("stored_file_sha_idx").on(t.sha256)],
+  (t) => [
+    index("stored_file_subject_idx").on(t.subjectType, t.subjectId),
+    index("stored_file_sha_idx").on(t.sha256),
+  ],
 );

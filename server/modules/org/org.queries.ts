@@ -11,10 +11,10 @@ import { department, park, region, team } from "./org.table.js";
 const parentPark = alias(park, "parent_park");
 
 export const parkScope = (a: Actor) => scopeWhere(a, { region: park.regionId, park: park.id });
-export const teamScope = (a: Actor) => scopeWhere(a, { region: team.regionId, park: team.parkId, team: team.id });
+export const teamScope = (a: Actor) =>
+  scopeWhere(a, { region: team.regionId, park: team.parkId, team: team.id });
 export const departmentScope = (a: Actor) =>
   scopeWhere(a, { region: department.regionId, department: department.id });
-
 
 const parkSelect = {
   id: park.id,
@@ -45,7 +45,13 @@ function parkFilter(actor: Actor, q: Partial<z.infer<typeof parkQuery>>): SQL | 
 
 export async function listParks(db: DbOrTx, actor: Actor, q: z.infer<typeof parkQuery>) {
   const where = parkFilter(actor, q);
-  const sorts = { name: park.name, kind: park.kind, region: region.name, areaM2: park.areaM2, createdAt: park.createdAt };
+  const sorts = {
+    name: park.name,
+    kind: park.kind,
+    region: region.name,
+    areaM2: park.areaM2,
+    createdAt: park.createdAt,
+  };
   const items = await db
     .select(parkSelect)
     .from(park)

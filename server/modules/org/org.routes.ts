@@ -39,7 +39,9 @@ export function orgRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   r.get("/api/regions", { schema: { tags, querystring: regionQuery } }, async (req) => ({
     items: await listRegions(read(req), req.query),
   }));
-  r.get("/api/regions/:id", { schema: { tags, params: idParam } }, async (req) => regionDetail(read(req), req.params.id));
+  r.get("/api/regions/:id", { schema: { tags, params: idParam } }, async (req) =>
+    regionDetail(read(req), req.params.id),
+  );
   r.post("/api/regions", { schema: { tags, body: regionCreate } }, async (req, reply) =>
     reply.status(201).send(await svc.createRegion(actorCtx(makeCtx, req), req.body)),
   );
@@ -47,7 +49,11 @@ export function orgRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   // Parks
   r.get("/api/parks", { schema: { tags, querystring: parkQuery } }, async (req) => {
     const ctx = read(req);
-    return { ...(await q.listParks(ctx.db, ctx.actor, req.query)), page: req.query.page, pageSize: req.query.pageSize };
+    return {
+      ...(await q.listParks(ctx.db, ctx.actor, req.query)),
+      page: req.query.page,
+      pageSize: req.query.pageSize,
+    };
   });
   r.get("/api/parks/export", { schema: { tags, querystring: parkQuery } }, async (req, reply) => {
     const ctx = read(req);
@@ -83,15 +89,23 @@ export function orgRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   r.patch("/api/parks/:id", { schema: { tags, params: idParam, body: parkUpdate } }, async (req) =>
     svc.updatePark(actorCtx(makeCtx, req), req.params.id, req.body),
   );
-  r.delete("/api/parks/:id", { schema: { tags, params: idParam, querystring: versionQuery } }, async (req, reply) => {
-    await svc.deletePark(actorCtx(makeCtx, req), req.params.id, req.query.version);
-    return reply.status(204).send();
-  });
+  r.delete(
+    "/api/parks/:id",
+    { schema: { tags, params: idParam, querystring: versionQuery } },
+    async (req, reply) => {
+      await svc.deletePark(actorCtx(makeCtx, req), req.params.id, req.query.version);
+      return reply.status(204).send();
+    },
+  );
 
   // Teams
   r.get("/api/teams", { schema: { tags, querystring: teamQuery } }, async (req) => {
     const ctx = read(req);
-    return { ...(await q.listTeams(ctx.db, ctx.actor, req.query)), page: req.query.page, pageSize: req.query.pageSize };
+    return {
+      ...(await q.listTeams(ctx.db, ctx.actor, req.query)),
+      page: req.query.page,
+      pageSize: req.query.pageSize,
+    };
   });
   r.get("/api/teams/export", { schema: { tags, querystring: teamQuery } }, async (req, reply) => {
     const ctx = read(req);
@@ -124,19 +138,31 @@ export function orgRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   r.patch("/api/teams/:id", { schema: { tags, params: idParam, body: teamUpdate } }, async (req) =>
     svc.updateTeam(actorCtx(makeCtx, req), req.params.id, req.body),
   );
-  r.delete("/api/teams/:id", { schema: { tags, params: idParam, querystring: versionQuery } }, async (req, reply) => {
-    await svc.deleteTeam(actorCtx(makeCtx, req), req.params.id, req.query.version);
-    return reply.status(204).send();
-  });
+  r.delete(
+    "/api/teams/:id",
+    { schema: { tags, params: idParam, querystring: versionQuery } },
+    async (req, reply) => {
+      await svc.deleteTeam(actorCtx(makeCtx, req), req.params.id, req.query.version);
+      return reply.status(204).send();
+    },
+  );
 
   // Departments
   r.get("/api/departments", { schema: { tags, querystring: departmentQuery } }, async (req) => {
     const ctx = read(req);
-    return { ...(await q.listDepartments(ctx.db, ctx.actor, req.query)), page: req.query.page, pageSize: req.query.pageSize };
+    return {
+      ...(await q.listDepartments(ctx.db, ctx.actor, req.query)),
+      page: req.query.page,
+      pageSize: req.query.pageSize,
+    };
   });
   r.get("/api/departments/export", { schema: { tags, querystring: departmentQuery } }, async (req, reply) => {
     const ctx = read(req);
-    const { items } = await q.listDepartments(ctx.db, ctx.actor, { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
+    const { items } = await q.listDepartments(ctx.db, ctx.actor, {
+      ...req.query,
+      page: 1,
+      pageSize: EXPORT_LIMIT,
+    });
     return sendXlsx(ctx, reply, {
       filename: "部门列表",
       sheet: "部门",
@@ -160,11 +186,17 @@ export function orgRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   r.post("/api/departments", { schema: { tags, body: departmentCreate } }, async (req, reply) =>
     reply.status(201).send(await svc.createDepartment(actorCtx(makeCtx, req), req.body)),
   );
-  r.patch("/api/departments/:id", { schema: { tags, params: idParam, body: departmentUpdate } }, async (req) =>
-    svc.updateDepartment(actorCtx(makeCtx, req), req.params.id, req.body),
+  r.patch(
+    "/api/departments/:id",
+    { schema: { tags, params: idParam, body: departmentUpdate } },
+    async (req) => svc.updateDepartment(actorCtx(makeCtx, req), req.params.id, req.body),
   );
-  r.delete("/api/departments/:id", { schema: { tags, params: idParam, querystring: versionQuery } }, async (req, reply) => {
-    await svc.deleteDepartment(actorCtx(makeCtx, req), req.params.id, req.query.version);
-    return reply.status(204).send();
-  });
+  r.delete(
+    "/api/departments/:id",
+    { schema: { tags, params: idParam, querystring: versionQuery } },
+    async (req, reply) => {
+      await svc.deleteDepartment(actorCtx(makeCtx, req), req.params.id, req.query.version);
+      return reply.status(204).send();
+    },
+  );
 }

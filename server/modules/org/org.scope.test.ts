@@ -16,7 +16,10 @@ describe.each(backends)("data scope on %s", (backend) => {
   let t: TestApp;
   let admin: string;
   const parkId = async (name: string) => {
-    const res = await t.app.inject({ url: `/api/parks?q=${encodeURIComponent(name)}`, headers: { cookie: admin } });
+    const res = await t.app.inject({
+      url: `/api/parks?q=${encodeURIComponent(name)}`,
+      headers: { cookie: admin },
+    });
     return json<Page>(res).items[0]!;
   };
   beforeAll(async () => {
@@ -31,7 +34,9 @@ describe.each(backends)("data scope on %s", (backend) => {
     const b = await parkId("宁波");
     const list = json<Page>(await t.app.inject({ url: "/api/parks", headers: { cookie: officer } }));
     expect(list.items.map((p) => p.id)).toEqual([a.id]);
-    expect((await t.app.inject({ url: `/api/parks/${a.id}`, headers: { cookie: officer } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/parks/${a.id}`, headers: { cookie: officer } })).statusCode).toBe(
+      200,
+    );
     const getB = await t.app.inject({ url: `/api/parks/${b.id}`, headers: { cookie: officer } });
     expect(getB.statusCode).toBe(404);
     expect(getB.body).not.toContain("宁波");
@@ -42,7 +47,11 @@ describe.each(backends)("data scope on %s", (backend) => {
       payload: { name: "改名", version: b.version },
     });
     expect(patchB.statusCode).toBe(404);
-    const deleteB = await t.app.inject({ method: "DELETE", url: `/api/parks/${b.id}?version=${b.version}`, headers: { cookie: officer } });
+    const deleteB = await t.app.inject({
+      method: "DELETE",
+      url: `/api/parks/${b.id}?version=${b.version}`,
+      headers: { cookie: officer },
+    });
     expect(deleteB.statusCode).toBe(404);
     const patchA = await t.app.inject({
       method: "PATCH",
@@ -56,23 +65,33 @@ describe.each(backends)("data scope on %s", (backend) => {
 
   it("a city user sees its counties' and platforms' parks, not another city's", async () => {
     const leader = await t.login("leader"); // 丽水市
-    const page = json<Page>(await t.app.inject({ url: "/api/parks?pageSize=100", headers: { cookie: leader } }));
+    const page = json<Page>(
+      await t.app.inject({ url: "/api/parks?pageSize=100", headers: { cookie: leader } }),
+    );
     expect(page.total).toBeGreaterThan(0);
     expect(page.items.some((p) => p.regionName === "丽水经济技术开发区")).toBe(true);
     expect(page.items.every((p) => !p.name.includes("扬州") && !p.name.includes("钱塘"))).toBe(true);
     const yz = await parkId("扬州");
-    expect((await t.app.inject({ url: `/api/parks/${yz.id}`, headers: { cookie: leader } })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/parks/${yz.id}`, headers: { cookie: leader } })).statusCode).toBe(
+      404,
+    );
     const yzLeader = await t.login("yzleader");
-    expect((await t.app.inject({ url: `/api/parks/${yz.id}`, headers: { cookie: yzLeader } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ url: `/api/parks/${yz.id}`, headers: { cookie: yzLeader } })).statusCode,
+    ).toBe(200);
   });
 
   it("a department handler sees only its own department", async () => {
     const handler = await t.login("handler");
     const page = json<Page>(await t.app.inject({ url: "/api/departments", headers: { cookie: handler } }));
     expect(page.total).toBe(1);
-    const all = json<Page>(await t.app.inject({ url: "/api/departments?pageSize=100", headers: { cookie: admin } }));
+    const all = json<Page>(
+      await t.app.inject({ url: "/api/departments?pageSize=100", headers: { cookie: admin } }),
+    );
     const other = all.items.find((d) => d.id !== page.items[0]!.id)!;
-    expect((await t.app.inject({ url: `/api/departments/${other.id}`, headers: { cookie: handler } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ url: `/api/departments/${other.id}`, headers: { cookie: handler } })).statusCode,
+    ).toBe(404);
     expect(json<Page>(await t.app.inject({ url: "/api/parks", headers: { cookie: handler } })).total).toBe(0);
   });
 
@@ -131,7 +150,13 @@ describe.each(backends)("data scope on %s", (backend) => {
       method: "POST",
       url: "/api/users",
       headers: { cookie: lsadmin },
-      payload: { username: "sneaky", name: "越权", regionId: lishui.id, roles: ["admin"], scopes: [{ kind: "all", refId: null }] },
+      payload: {
+        username: "sneaky",
+        name: "越权",
+        regionId: lishui.id,
+        roles: ["admin"],
+        scopes: [{ kind: "all", refId: null }],
+      },
     });
     expect(grantAll.statusCode).toBe(403);
   });

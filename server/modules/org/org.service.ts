@@ -1,6 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { departmentCreate, departmentUpdate, parkCreate, parkUpdate, regionCreate, teamCreate, teamUpdate } from "../../../common/org.schema.js";
+import type {
+  departmentCreate,
+  departmentUpdate,
+  parkCreate,
+  parkUpdate,
+  regionCreate,
+  teamCreate,
+  teamUpdate,
+} from "../../../common/org.schema.js";
 import { audit, changed } from "../../lib/audit/audit.service.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
 import { mapConstraint } from "../../lib/db-errors.js";
@@ -24,7 +32,10 @@ const teamTexts = {
   inUse: { zh: "队伍仍被引用,不能删除", en: "The team is still referenced" },
 };
 const departmentTexts = {
-  duplicate: { zh: "同一行政区下已有同名部门", en: "A department with this name already exists in the region" },
+  duplicate: {
+    zh: "同一行政区下已有同名部门",
+    en: "A department with this name already exists in the region",
+  },
   inUse: { zh: "部门下仍有用户或事项,不能删除", en: "The department still has users or items" },
 };
 
@@ -38,11 +49,15 @@ async function loadForWrite<T>(ctx: ActorCtx, load: () => Promise<T | null>): Pr
 
 async function checkParent(ctx: ActorCtx, parentId: string | null | undefined, selfId?: string) {
   if (!parentId) return;
-  if (parentId === selfId) throw new AppError("VALIDATION", { zh: "上级园区不能是自己", en: "A park cannot be its own parent" });
+  if (parentId === selfId)
+    throw new AppError("VALIDATION", { zh: "上级园区不能是自己", en: "A park cannot be its own parent" });
   const parent = await q.getPark(ctx.db, ctx.actor, parentId);
   if (!parent) throw notFound();
   if (parent.parentId) {
-    throw new AppError("VALIDATION", { zh: "上级园区只能是一级园区", en: "The parent must be a top-level park" });
+    throw new AppError("VALIDATION", {
+      zh: "上级园区只能是一级园区",
+      en: "The parent must be a top-level park",
+    });
   }
 }
 
@@ -54,7 +69,13 @@ export async function createPark(ctx: ActorCtx, input: ParkCreate) {
     const id = newId();
     await mapConstraint(() => tx.db.insert(park).values({ id, ...input }), parkTexts);
     const created = (await q.getPark(tx.db, tx.actor, id))!;
-    await audit(tx, { action: "create", subjectType: "park", subjectId: id, regionId: input.regionId, after: created });
+    await audit(tx, {
+      action: "create",
+      subjectType: "park",
+      subjectId: id,
+      regionId: input.regionId,
+      after: created,
+    });
     return created;
   });
 }
@@ -62,7 +83,8 @@ export async function createPark(ctx: ActorCtx, input: ParkCreate) {
 export async function updatePark(ctx: ActorCtx, id: string, input: ParkUpdate) {
   return inTx(ctx, async (tx) => {
     const before = await loadForWrite(tx, () => q.getPark(tx.db, tx.actor, id));
-    if (input.regionId && input.regionId !== before.regionId) await assertRegionWritable(tx.db, tx.actor, input.regionId);
+    if (input.regionId && input.regionId !== before.regionId)
+      await assertRegionWritable(tx.db, tx.actor, input.regionId);
     await checkParent(tx, input.parentId, id);
     const { version, ...patch } = input;
     const rows = await mapConstraint(
@@ -76,7 +98,13 @@ export async function updatePark(ctx: ActorCtx, id: string, input: ParkUpdate) {
     );
     if (rows.length === 0) throw stale();
     const after = (await q.getPark(tx.db, tx.actor, id))!;
-    await audit(tx, { action: "update", subjectType: "park", subjectId: id, regionId: after.regionId, ...changed(before, after) });
+    await audit(tx, {
+      action: "update",
+      subjectType: "park",
+      subjectId: id,
+      regionId: after.regionId,
+      ...changed(before, after),
+    });
     return after;
   });
 }
@@ -86,7 +114,13 @@ export async function deletePark(ctx: ActorCtx, id: string, version: number) {
     const before = await loadForWrite(tx, () => q.getPark(tx.db, tx.actor, id));
     if (before.version !== version) throw stale();
     await mapConstraint(() => tx.db.delete(park).where(eq(park.id, id)), parkTexts);
-    await audit(tx, { action: "delete", subjectType: "park", subjectId: id, regionId: before.regionId, before });
+    await audit(tx, {
+      action: "delete",
+      subjectType: "park",
+      subjectId: id,
+      regionId: before.regionId,
+      before,
+    });
   });
 }
 
@@ -105,7 +139,13 @@ export async function createTeam(ctx: ActorCtx, input: TeamCreate) {
     const id = newId();
     await mapConstraint(() => tx.db.insert(team).values({ id, ...input }), teamTexts);
     const created = (await q.getTeam(tx.db, tx.actor, id))!;
-    await audit(tx, { action: "create", subjectType: "team", subjectId: id, regionId: input.regionId, after: created });
+    await audit(tx, {
+      action: "create",
+      subjectType: "team",
+      subjectId: id,
+      regionId: input.regionId,
+      after: created,
+    });
     return created;
   });
 }
@@ -113,7 +153,8 @@ export async function createTeam(ctx: ActorCtx, input: TeamCreate) {
 export async function updateTeam(ctx: ActorCtx, id: string, input: TeamUpdate) {
   return inTx(ctx, async (tx) => {
     const before = await loadForWrite(tx, () => q.getTeam(tx.db, tx.actor, id));
-    if (input.regionId && input.regionId !== before.regionId) await assertRegionWritable(tx.db, tx.actor, input.regionId);
+    if (input.regionId && input.regionId !== before.regionId)
+      await assertRegionWritable(tx.db, tx.actor, input.regionId);
     await checkTeamPark(tx, input.parkId);
     const { version, ...patch } = input;
     const rows = await mapConstraint(
@@ -127,7 +168,13 @@ export async function updateTeam(ctx: ActorCtx, id: string, input: TeamUpdate) {
     );
     if (rows.length === 0) throw stale();
     const after = (await q.getTeam(tx.db, tx.actor, id))!;
-    await audit(tx, { action: "update", subjectType: "team", subjectId: id, regionId: after.regionId, ...changed(before, after) });
+    await audit(tx, {
+      action: "update",
+      subjectType: "team",
+      subjectId: id,
+      regionId: after.regionId,
+      ...changed(before, after),
+    });
     return after;
   });
 }
@@ -137,7 +184,13 @@ export async function deleteTeam(ctx: ActorCtx, id: string, version: number) {
     const before = await loadForWrite(tx, () => q.getTeam(tx.db, tx.actor, id));
     if (before.version !== version) throw stale();
     await mapConstraint(() => tx.db.delete(team).where(eq(team.id, id)), teamTexts);
-    await audit(tx, { action: "delete", subjectType: "team", subjectId: id, regionId: before.regionId, before });
+    await audit(tx, {
+      action: "delete",
+      subjectType: "team",
+      subjectId: id,
+      regionId: before.regionId,
+      before,
+    });
   });
 }
 
@@ -151,7 +204,13 @@ export async function createDepartment(ctx: ActorCtx, input: DepartmentCreate) {
     const id = newId();
     await mapConstraint(() => tx.db.insert(department).values({ id, ...input }), departmentTexts);
     const created = (await q.getDepartment(tx.db, tx.actor, id))!;
-    await audit(tx, { action: "create", subjectType: "department", subjectId: id, regionId: input.regionId, after: created });
+    await audit(tx, {
+      action: "create",
+      subjectType: "department",
+      subjectId: id,
+      regionId: input.regionId,
+      after: created,
+    });
     return created;
   });
 }
@@ -159,7 +218,8 @@ export async function createDepartment(ctx: ActorCtx, input: DepartmentCreate) {
 export async function updateDepartment(ctx: ActorCtx, id: string, input: DepartmentUpdate) {
   return inTx(ctx, async (tx) => {
     const before = await loadForWrite(tx, () => q.getDepartment(tx.db, tx.actor, id));
-    if (input.regionId && input.regionId !== before.regionId) await assertRegionWritable(tx.db, tx.actor, input.regionId);
+    if (input.regionId && input.regionId !== before.regionId)
+      await assertRegionWritable(tx.db, tx.actor, input.regionId);
     const { version, ...patch } = input;
     const rows = await mapConstraint(
       () =>
@@ -172,7 +232,13 @@ export async function updateDepartment(ctx: ActorCtx, id: string, input: Departm
     );
     if (rows.length === 0) throw stale();
     const after = (await q.getDepartment(tx.db, tx.actor, id))!;
-    await audit(tx, { action: "update", subjectType: "department", subjectId: id, regionId: after.regionId, ...changed(before, after) });
+    await audit(tx, {
+      action: "update",
+      subjectType: "department",
+      subjectId: id,
+      regionId: after.regionId,
+      ...changed(before, after),
+    });
     return after;
   });
 }
@@ -182,7 +248,13 @@ export async function deleteDepartment(ctx: ActorCtx, id: string, version: numbe
     const before = await loadForWrite(tx, () => q.getDepartment(tx.db, tx.actor, id));
     if (before.version !== version) throw stale();
     await mapConstraint(() => tx.db.delete(department).where(eq(department.id, id)), departmentTexts);
-    await audit(tx, { action: "delete", subjectType: "department", subjectId: id, regionId: before.regionId, before });
+    await audit(tx, {
+      action: "delete",
+      subjectType: "department",
+      subjectId: id,
+      regionId: before.regionId,
+      before,
+    });
   });
 }
 
@@ -193,14 +265,30 @@ export async function createRegion(ctx: ActorCtx, input: z.infer<typeof regionCr
     await assertRegionWritable(tx.db, tx.actor, input.parentId);
     const parent = (await rq.regionById(tx.db, input.parentId))!;
     if (await rq.regionNameTaken(tx.db, parent.id, input.name)) {
-      throw new AppError("DUPLICATE", { zh: "该上级行政区下已有同名平台", en: "A region with this name exists under the parent" });
+      throw new AppError("DUPLICATE", {
+        zh: "该上级行政区下已有同名平台",
+        en: "A region with this name exists under the parent",
+      });
     }
     const id = newId();
-    const row = { id, code: input.code ?? null, name: input.name, level: "platform", parentId: parent.id, path: `${parent.path}${id}/` };
+    const row = {
+      id,
+      code: input.code ?? null,
+      name: input.name,
+      level: "platform",
+      parentId: parent.id,
+      path: `${parent.path}${id}/`,
+    };
     await mapConstraint(() => rq.insertRegion(tx.db, row), {
       duplicate: { zh: "行政区划代码已存在", en: "This division code already exists" },
     });
-    await audit(tx, { action: "create", subjectType: "region", subjectId: id, regionId: parent.id, after: row });
+    await audit(tx, {
+      action: "create",
+      subjectType: "region",
+      subjectId: id,
+      regionId: parent.id,
+      after: row,
+    });
     return (await rq.regionById(tx.db, id))!;
   });
 }

@@ -24,7 +24,12 @@ describe.each(backends)("org records on %s", (backend) => {
   afterAll(() => t.close());
 
   it("creates, edits with versions (409 when stale) and deletes a park", async () => {
-    const res = await req("POST", "/api/parks", { regionId, name: "高邮测试园", kind: "provincial_dz", areaM2: 100000 });
+    const res = await req("POST", "/api/parks", {
+      regionId,
+      name: "高邮测试园",
+      kind: "provincial_dz",
+      areaM2: 100000,
+    });
     expect(res.statusCode).toBe(201);
     const p = json<Park>(res);
     const edit = await req("PATCH", `/api/parks/${p.id}`, { shortName: "高测", version: p.version });
@@ -38,11 +43,20 @@ describe.each(backends)("org records on %s", (backend) => {
   });
 
   it("refuses a duplicate name and a park still holding sub-parks", async () => {
-    const parent = json<Park>(await req("POST", "/api/parks", { regionId, name: "一区", kind: "provincial_dz" }));
+    const parent = json<Park>(
+      await req("POST", "/api/parks", { regionId, name: "一区", kind: "provincial_dz" }),
+    );
     const dup = await req("POST", "/api/parks", { regionId, name: "一区", kind: "provincial_dz" });
     expect(dup.statusCode).toBe(409);
     expect(json<{ error: { message: string } }>(dup).error.message).toBe("同一行政区下已有同名园区");
-    const child = json<Park>(await req("POST", "/api/parks", { regionId, name: "一区·北园", kind: "industrial_park", parentId: parent.id }));
+    const child = json<Park>(
+      await req("POST", "/api/parks", {
+        regionId,
+        name: "一区·北园",
+        kind: "industrial_park",
+        parentId: parent.id,
+      }),
+    );
     expect(child.parentName).toBe("一区");
     const del = await req("DELETE", `/api/parks/${parent.id}?version=1`);
     expect(del.statusCode).toBe(409);
@@ -71,23 +85,36 @@ describe.each(backends)("org records on %s", (backend) => {
   });
 
   it("manages teams and departments the same way", async () => {
-    const team = await req("POST", "/api/teams", { regionId, name: "高邮驻沪组", kind: "stationed", stationCity: "上海" });
+    const team = await req("POST", "/api/teams", {
+      regionId,
+      name: "高邮驻沪组",
+      kind: "stationed",
+      stationCity: "上海",
+    });
     expect(team.statusCode).toBe(201);
     const dept = await req("POST", "/api/departments", { regionId, name: "高邮市交通运输局" });
     expect(dept.statusCode).toBe(201);
     const d = json<{ id: string; version: number }>(dept);
-    expect(json<{ phone: string }>(await req("PATCH", `/api/departments/${d.id}`, { phone: "0514-1234", version: 1 })).phone).toBe(
-      "0514-1234",
-    );
+    expect(
+      json<{ phone: string }>(
+        await req("PATCH", `/api/departments/${d.id}`, { phone: "0514-1234", version: 1 }),
+      ).phone,
+    ).toBe("0514-1234");
     expect((await req("GET", `/api/teams?q=驻沪`)).json().total).toBeGreaterThan(0);
   });
 
   it("adds a platform under a region and browses the tree", async () => {
     const res = await req("POST", "/api/regions", { parentId: regionId, name: "高邮高新区平台" });
     expect(res.statusCode).toBe(201);
-    const children = json<{ items: { name: string; level: string }[] }>(await req("GET", `/api/regions?parentId=${regionId}`));
-    expect(children.items).toContainEqual(expect.objectContaining({ name: "高邮高新区平台", level: "platform" }));
-    const detail = json<{ ancestors: { name: string }[] }>(await req("GET", `/api/regions/${json<{ id: string }>(res).id}`));
+    const children = json<{ items: { name: string; level: string }[] }>(
+      await req("GET", `/api/regions?parentId=${regionId}`),
+    );
+    expect(children.items).toContainEqual(
+      expect.objectContaining({ name: "高邮高新区平台", level: "platform" }),
+    );
+    const detail = json<{ ancestors: { name: string }[] }>(
+      await req("GET", `/api/regions/${json<{ id: string }>(res).id}`),
+    );
     expect(detail.ancestors.map((a) => a.name)).toEqual(["江苏省", "扬州市", "高邮市"]);
   });
 
@@ -110,7 +137,13 @@ describe.each(backends)("org records on %s", (backend) => {
     const reset = json<{ password: string }>(await req("POST", `/api/users/${user.id}/reset-password`));
     expect((await t.app.inject({ url: "/api/session/me", headers: { cookie: login } })).statusCode).toBe(401);
     await t.login("gaoyou01", reset.password);
-    const dup = await req("POST", "/api/users", { username: "GAOYOU01", name: "x", regionId, roles: ["officer"], scopes: [{ kind: "region", refId: regionId }] });
+    const dup = await req("POST", "/api/users", {
+      username: "GAOYOU01",
+      name: "x",
+      regionId,
+      roles: ["officer"],
+      scopes: [{ kind: "region", refId: regionId }],
+    });
     expect(dup.statusCode).toBe(409);
   });
 });

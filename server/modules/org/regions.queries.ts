@@ -13,7 +13,15 @@ const regionSelect = {
   hasChildren: sql<boolean>`exists (select 1 from ${region} c where c.parent_id = ${region.id})`,
 };
 
-export type RegionRow = { id: string; code: string | null; name: string; level: string; parentId: string | null; path: string; hasChildren: boolean };
+export type RegionRow = {
+  id: string;
+  code: string | null;
+  name: string;
+  level: string;
+  parentId: string | null;
+  path: string;
+  hasChildren: boolean;
+};
 
 async function select(db: DbOrTx, where: SQL | undefined, limit = 500): Promise<RegionRow[]> {
   return db
@@ -26,7 +34,8 @@ async function select(db: DbOrTx, where: SQL | undefined, limit = 500): Promise<
 
 export const regionChildren = (db: DbOrTx, parentId: string) => select(db, eq(region.parentId, parentId));
 export const regionTops = (db: DbOrTx) => select(db, isNull(region.parentId));
-export const regionsByIds = (db: DbOrTx, ids: string[]) => (ids.length ? select(db, inArray(region.id, ids)) : []);
+export const regionsByIds = (db: DbOrTx, ids: string[]) =>
+  ids.length ? select(db, inArray(region.id, ids)) : [];
 export const searchRegions = (db: DbOrTx, q: string) => select(db, ilike(region.name, likeText(q)), 50);
 
 export async function regionById(db: DbOrTx, id: string): Promise<RegionRow | null> {

@@ -21,7 +21,10 @@ export async function updateSettings(ctx: ActorCtx, patch: Partial<Settings>): P
     for (const [key, value] of Object.entries(patch)) {
       const [existing] = await tx.db.select().from(setting).where(eq(setting.key, key));
       if (existing) {
-        await tx.db.update(setting).set({ value, version: existing.version + 1, updatedAt: tx.now() }).where(eq(setting.key, key));
+        await tx.db
+          .update(setting)
+          .set({ value, version: existing.version + 1, updatedAt: tx.now() })
+          .where(eq(setting.key, key));
       } else {
         await tx.db.insert(setting).values({ key, value });
       }

@@ -22,7 +22,7 @@ export async function resolveSession(auth: Auth, db: Db, headers: Headers): Prom
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
   const rows = await q.loadActorRows(db, found.user.id);
-  if (!rows || !rows.user.active) return null;
+  if (!rows?.user.active) return null;
   const { user, roles, grants } = rows;
   const permissions = permissionsOf(roles);
   const actor: Actor = {
@@ -81,15 +81,26 @@ export async function login(
       .update(users)
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
       .where(eq(users.id, userId));
-    await audit({ ...ctx, db: tx, actor: actorStub(user) }, { action: "login", subjectType: "user", subjectId: userId, regionId: user.regionId });
+    await audit(
+      { ...ctx, db: tx, actor: actorStub(user) },
+      { action: "login", subjectType: "user", subjectId: userId, regionId: user.regionId },
+    );
   });
   return { userId, setCookie: result.headers.getSetCookie() };
 }
 
 const signIn = (auth: Auth, body: { username: string; password: string }, headers: Headers) =>
-  auth.api.signInUsername({ body: { username: body.username, password: body.password }, headers, returnHeaders: true });
+  auth.api.signInUsername({
+    body: { username: body.username, password: body.password },
+    headers,
+    returnHeaders: true,
+  });
 
-async function recordFailure(ctx: Ctx, user: typeof users.$inferSelect, config: Pick<Config, "lockoutAttempts" | "lockoutMinutes">) {
+async function recordFailure(
+  ctx: Ctx,
+  user: typeof users.$inferSelect,
+  config: Pick<Config, "lockoutAttempts" | "lockoutMinutes">,
+) {
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
@@ -104,7 +115,13 @@ async function recordFailure(ctx: Ctx, user: typeof users.$inferSelect, config: 
     }
     await audit(
       { ...ctx, db: tx, actor: actorStub(user) },
-      { action: locked ? "lockout" : "login_failed", subjectType: "user", subjectId: user.id, regionId: user.regionId, meta: { failed } },
+      {
+        action: locked ? "lockout" : "login_failed",
+        subjectType: "user",
+        subjectId: user.id,
+        regionId: user.regionId,
+        meta: { failed },
+      },
     );
   });
 }
@@ -139,7 +156,10 @@ function actorStub(user: typeof users.$inferSelect): Actor {
 export async function logout(ctx: ActorCtx, auth: Auth, headers: Headers): Promise<string[]> {
   const res = await auth.api.signOut({ headers, returnHeaders: true });
   await ctx.db.transaction((tx) =>
-    audit({ ...ctx, db: tx }, { action: "logout", subjectType: "user", subjectId: ctx.actor.id, regionId: ctx.actor.regionId }),
+    audit(
+      { ...ctx, db: tx },
+      { action: "logout", subjectType: "user", subjectId: ctx.actor.id, regionId: ctx.actor.regionId },
+    ),
   );
   return res.headers.getSetCookie();
 }
@@ -153,7 +173,11 @@ export async function changePassword(
   let res: { headers: Headers };
   try {
     res = await auth.api.changePassword({
-      body: { currentPassword: body.currentPassword, newPassword: body.newPassword, revokeOtherSessions: true },
+      body: {
+        currentPassword: body.currentPassword,
+        newPassword: body.newPassword,
+        revokeOtherSessions: true,
+      },
       headers,
       returnHeaders: true,
     });
@@ -167,7 +191,15 @@ export async function changePassword(
   }
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ mustChangePassword: false }).where(eq(users.id, ctx.actor.id));
-    await audit({ ...ctx, db: tx }, { action: "change_password", subjectType: "user", subjectId: ctx.actor.id, regionId: ctx.actor.regionId });
+    await audit(
+      { ...ctx, db: tx },
+      {
+        action: "change_password",
+        subjectType: "user",
+        subjectId: ctx.actor.id,
+        regionId: ctx.actor.regionId,
+      },
+    );
   });
   return res.headers.getSetCookie();
 }

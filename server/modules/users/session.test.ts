@@ -19,7 +19,9 @@ describe.each(backends)("sessions on %s", (backend) => {
     expect(cookie).toMatch(/zhaoyin\.session_token=/);
     const me = await t.app.inject({ url: "/api/session/me", headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    expect(json<{ user: { username: string; permissions: string[] } }>(me).user).toMatchObject({ username: "admin" });
+    expect(json<{ user: { username: string; permissions: string[] } }>(me).user).toMatchObject({
+      username: "admin",
+    });
     const out = await t.app.inject({ method: "POST", url: "/api/session/logout", headers: { cookie } });
     expect(out.statusCode).toBe(204);
     const after = await t.app.inject({ url: "/api/session/me", headers: { cookie } });
@@ -39,7 +41,11 @@ describe.each(backends)("sessions on %s", (backend) => {
   });
 
   it("refuses a wrong password with 401 in the request's language", async () => {
-    const zh = await t.app.inject({ method: "POST", url: "/api/session/login", payload: { username: "officer", password: "nope" } });
+    const zh = await t.app.inject({
+      method: "POST",
+      url: "/api/session/login",
+      payload: { username: "officer", password: "nope" },
+    });
     expect(zh.statusCode).toBe(401);
     expect(json<ErrorRes>(zh).error).toMatchObject({ code: "BAD_CREDENTIALS", message: "用户名或密码错误" });
     const en = await t.app.inject({
@@ -64,7 +70,11 @@ describe.each(backends)("sessions on %s", (backend) => {
 
   it("locks the account after repeated failures, then an admin unlocks it", async () => {
     const bad = () =>
-      t.app.inject({ method: "POST", url: "/api/session/login", payload: { username: "teamlead", password: "wrong-pass" } });
+      t.app.inject({
+        method: "POST",
+        url: "/api/session/login",
+        payload: { username: "teamlead", password: "wrong-pass" },
+      });
     expect((await bad()).statusCode).toBe(401);
     expect((await bad()).statusCode).toBe(401);
     const third = await bad();
@@ -78,7 +88,11 @@ describe.each(backends)("sessions on %s", (backend) => {
     expect(good.statusCode).toBe(423);
     const admin = await t.login("admin");
     const [u] = await t.database.db.select().from(users).where(eq(users.username, "teamlead"));
-    const unlock = await t.app.inject({ method: "POST", url: `/api/users/${u!.id}/unlock`, headers: { cookie: admin } });
+    const unlock = await t.app.inject({
+      method: "POST",
+      url: `/api/users/${u!.id}/unlock`,
+      headers: { cookie: admin },
+    });
     expect(unlock.statusCode).toBe(200);
     await t.login("teamlead");
   });
@@ -100,7 +114,9 @@ describe.each(backends)("sessions on %s", (backend) => {
       payload: { currentPassword: "Demo@2026pw", newPassword: "NewPass2026" },
     });
     expect(res.statusCode).toBe(204);
-    expect((await t.app.inject({ url: "/api/session/me", headers: { cookie: second } })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: "/api/session/me", headers: { cookie: second } })).statusCode).toBe(
+      401,
+    );
     await t.login("expert", "NewPass2026");
   });
 });

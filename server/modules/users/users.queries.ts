@@ -9,7 +9,8 @@ import { scopeWhere } from "../../lib/scope.js";
 import { department, park, region, team } from "../org/org.table.js";
 import { credentials, sessions, userRoles, userScopes, users } from "./users.table.js";
 
-export const userScope = (a: Actor) => scopeWhere(a, { region: users.regionId, department: users.departmentId });
+export const userScope = (a: Actor) =>
+  scopeWhere(a, { region: users.regionId, department: users.departmentId });
 
 const userSelect = {
   id: users.id,
@@ -45,11 +46,18 @@ export async function listUsers(db: DbOrTx, actor: Actor, q: z.infer<typeof user
   const where = and(
     userScope(actor),
     q.q ? or(ilike(users.username, likeText(q.q)), ilike(users.name, likeText(q.q))) : undefined,
-    q.role ? sql`exists (select 1 from ${userRoles} r where r.user_id = ${users.id} and r.role = ${q.role})` : undefined,
+    q.role
+      ? sql`exists (select 1 from ${userRoles} r where r.user_id = ${users.id} and r.role = ${q.role})`
+      : undefined,
     q.regionId ? eq(users.regionId, q.regionId) : undefined,
     q.active ? eq(users.active, q.active === "true") : undefined,
   );
-  const sorts = { username: users.username, name: users.name, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt };
+  const sorts = {
+    username: users.username,
+    name: users.name,
+    createdAt: users.createdAt,
+    lastLoginAt: users.lastLoginAt,
+  };
   const rows = await baseRows(db)
     .where(where)
     .orderBy(...orderBy(sorts, q, "createdAt", users.id))
@@ -99,7 +107,10 @@ export async function grantsOf(db: DbOrTx, userIds: string[]) {
 export async function loadActorRows(db: DbOrTx, userId: string) {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
   if (!u) return null;
-  const roleRows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+  const roleRows = await db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId));
   const grantRows = await grantsOf(db, [userId]);
   const grants: (Grant & { refName: string | null })[] = grantRows.map((g) => ({
     kind: g.kind,

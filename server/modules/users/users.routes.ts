@@ -2,7 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { roleLabels } from "../../../common/enums.js";
 import { idParam } from "../../../common/paging.js";
-import { changePasswordBody, loginBody, userCreate, userQuery, userUpdate } from "../../../common/users.schema.js";
+import {
+  changePasswordBody,
+  loginBody,
+  userCreate,
+  userQuery,
+  userUpdate,
+} from "../../../common/users.schema.js";
 import type { Config } from "../../config.js";
 import type { Auth } from "../../lib/auth.js";
 import { notFound } from "../../lib/errors.js";
@@ -52,7 +58,11 @@ export function usersRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   };
   r.get("/api/users", { schema: { tags, querystring: userQuery } }, async (req) => {
     const ctx = manage(req);
-    return { ...(await q.listUsers(ctx.db, ctx.actor, req.query)), page: req.query.page, pageSize: req.query.pageSize };
+    return {
+      ...(await q.listUsers(ctx.db, ctx.actor, req.query)),
+      page: req.query.page,
+      pageSize: req.query.pageSize,
+    };
   });
   r.get("/api/users/export", { schema: { tags, querystring: userQuery } }, async (req, reply) => {
     const ctx = manage(req);

@@ -29,7 +29,8 @@ export function generatePassword(length = 12): string {
 /** Every grant must point at something inside the granting admin's own scope. */
 async function checkGrants(ctx: ActorCtx, grants: ScopeGrant[]) {
   for (const g of grants) {
-    const bad = (zh: string, en: string) => new AppError("VALIDATION", { zh, en }, [{ path: "scopes", message: zh }]);
+    const bad = (zh: string, en: string) =>
+      new AppError("VALIDATION", { zh, en }, [{ path: "scopes", message: zh }]);
     if (g.kind === "all") {
       if (!hasAll(ctx.actor)) throw new AppError("FORBIDDEN");
       continue;
@@ -43,7 +44,11 @@ async function checkGrants(ctx: ActorCtx, grants: ScopeGrant[]) {
   }
 }
 
-async function checkHome(ctx: ActorCtx, regionId: string | null | undefined, departmentId: string | null | undefined) {
+async function checkHome(
+  ctx: ActorCtx,
+  regionId: string | null | undefined,
+  departmentId: string | null | undefined,
+) {
   if (regionId) await assertRegionWritable(ctx.db, ctx.actor, regionId);
   else if (regionId === null && !hasAll(ctx.actor)) throw new AppError("FORBIDDEN");
   if (departmentId && !(await org.getDepartment(ctx.db, ctx.actor, departmentId))) throw notFound();
@@ -76,10 +81,25 @@ export async function createUser(ctx: ActorCtx, input: z.infer<typeof userCreate
         }),
       userTexts,
     );
-    await tx.db.insert(credentials).values({ id: newId(), accountId: id, providerId: "credential", userId: id, password: hash });
-    await q.replaceRolesAndScopes(tx.db, id, input.roles, input.scopes.map((s) => ({ id: newId(), ...s })));
-    const created = (await q.getUser(tx.db, tx.actor, id)) ?? (await q.getUser(tx.db, { ...tx.actor, grants: [{ kind: "all", refId: null }] }, id))!;
-    await audit(tx, { action: "create", subjectType: "user", subjectId: id, regionId: created.regionId, after: created });
+    await tx.db
+      .insert(credentials)
+      .values({ id: newId(), accountId: id, providerId: "credential", userId: id, password: hash });
+    await q.replaceRolesAndScopes(
+      tx.db,
+      id,
+      input.roles,
+      input.scopes.map((s) => ({ id: newId(), ...s })),
+    );
+    const created =
+      (await q.getUser(tx.db, tx.actor, id)) ??
+      (await q.getUser(tx.db, { ...tx.actor, grants: [{ kind: "all", refId: null }] }, id))!;
+    await audit(tx, {
+      action: "create",
+      subjectType: "user",
+      subjectId: id,
+      regionId: created.regionId,
+      after: created,
+    });
     return { user: created, password };
   });
 }
@@ -89,7 +109,8 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
     const before = await q.getUser(tx.db, tx.actor, id);
     if (!before) throw notFound();
     requirePermission(tx.actor.permissions, "user.manage");
-    if (input.regionId !== undefined || input.departmentId !== undefined) await checkHome(tx, input.regionId, input.departmentId);
+    if (input.regionId !== undefined || input.departmentId !== undefined)
+      await checkHome(tx, input.regionId, input.departmentId);
     if (input.scopes) await checkGrants(tx, input.scopes);
     if (id === tx.actor.id && input.active === false) {
       throw new AppError("CONFLICT", { zh: "不能停用自己的账号", en: "You cannot disable your own account" });
@@ -101,10 +122,21 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
       .where(and(eq(users.id, id), eq(users.version, version)))
       .returning({ id: users.id });
     if (rows.length === 0) throw stale();
-    await q.replaceRolesAndScopes(tx.db, id, roles, scopes?.map((s) => ({ id: newId(), ...s })));
+    await q.replaceRolesAndScopes(
+      tx.db,
+      id,
+      roles,
+      scopes?.map((s) => ({ id: newId(), ...s })),
+    );
     if (input.active === false) await q.dropSessions(tx.db, id);
     const after = (await q.getUser(tx.db, tx.actor, id))!;
-    await audit(tx, { action: "update", subjectType: "user", subjectId: id, regionId: after.regionId, ...changed(before, after) });
+    await audit(tx, {
+      action: "update",
+      subjectType: "user",
+      subjectId: id,
+      regionId: after.regionId,
+      ...changed(before, after),
+    });
     return after;
   });
 }
@@ -119,10 +151,21 @@ export async function resetPassword(ctx: ActorCtx, id: string) {
     await q.setPasswordHash(tx.db, id, hash, tx.now());
     await tx.db
       .update(users)
-      .set({ mustChangePassword: true, failedLogins: 0, lockedUntil: null, version: user.version + 1, updatedAt: tx.now() })
+      .set({
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        version: user.version + 1,
+        updatedAt: tx.now(),
+      })
       .where(eq(users.id, id));
     await q.dropSessions(tx.db, id);
-    await audit(tx, { action: "reset_password", subjectType: "user", subjectId: id, regionId: user.regionId });
+    await audit(tx, {
+      action: "reset_password",
+      subjectType: "user",
+      subjectId: id,
+      regionId: user.regionId,
+    });
     return { password };
   });
 }
