@@ -1,34 +1,58 @@
 import { Select, Skeleton } from "antd";
-import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { lazy, Suspense } from "react";
 import type { AuditTrailProps, Extensions, PickerProps } from "../lib/extensions";
 
-/** Lends a feature's component lazily: it loads with the first page that shows it. */
-const lend = <P extends object>(
-  load: () => Promise<ComponentType<P>>,
-  fallback: (p: P) => ReactNode,
-): ComponentType<P> => {
-  const Lazy = lazy(async () => ({ default: await load() }));
-  const Lent = (p: P) => (
-    <Suspense fallback={fallback(p)}>
-      <Lazy {...p} />
-    </Suspense>
-  );
-  return Lent;
-};
+// Lent components load lazily, with the first page that shows one.
+const LazyAuditTrail = lazy(() => import("../features/audit").then((m) => ({ default: m.AuditTrail })));
+const LazyRegionPicker = lazy(() => import("../features/org").then((m) => ({ default: m.RegionPicker })));
+const LazyParkPicker = lazy(() => import("../features/org").then((m) => ({ default: m.ParkPicker })));
+const LazyTeamPicker = lazy(() => import("../features/org").then((m) => ({ default: m.TeamPicker })));
+const LazyDepartmentPicker = lazy(() =>
+  import("../features/org").then((m) => ({ default: m.DepartmentPicker })),
+);
+const LazyUserPicker = lazy(() => import("../features/users").then((m) => ({ default: m.UserPicker })));
 
-const pickerFallback = (p: PickerProps) => <Select loading disabled style={p.style} placeholder={p.placeholder} />;
+const PickerFallback = (p: PickerProps) => (
+  <Select loading disabled style={p.style} placeholder={p.placeholder} />
+);
 
+const AuditTrail = (p: AuditTrailProps) => (
+  <Suspense fallback={<Skeleton active />}>
+    <LazyAuditTrail {...p} />
+  </Suspense>
+);
+const RegionPicker = (p: PickerProps) => (
+  <Suspense fallback={<PickerFallback {...p} />}>
+    <LazyRegionPicker {...p} />
+  </Suspense>
+);
+const ParkPicker = (p: PickerProps) => (
+  <Suspense fallback={<PickerFallback {...p} />}>
+    <LazyParkPicker {...p} />
+  </Suspense>
+);
+const TeamPicker = (p: PickerProps) => (
+  <Suspense fallback={<PickerFallback {...p} />}>
+    <LazyTeamPicker {...p} />
+  </Suspense>
+);
+const DepartmentPicker = (p: PickerProps) => (
+  <Suspense fallback={<PickerFallback {...p} />}>
+    <LazyDepartmentPicker {...p} />
+  </Suspense>
+);
+const UserPicker = (p: PickerProps) => (
+  <Suspense fallback={<PickerFallback {...p} />}>
+    <LazyUserPicker {...p} />
+  </Suspense>
+);
+
+/** What each feature lends the others (DESIGN: features never import each other). */
 export const extensions: Extensions = {
-  AuditTrail: lend<AuditTrailProps>(
-    () => import("../features/audit").then((m) => m.AuditTrail),
-    () => <Skeleton active />,
-  ),
-  RegionPicker: lend<PickerProps>(() => import("../features/org").then((m) => m.RegionPicker), pickerFallback),
-  ParkPicker: lend<PickerProps>(() => import("../features/org").then((m) => m.ParkPicker), pickerFallback),
-  TeamPicker: lend<PickerProps>(() => import("../features/org").then((m) => m.TeamPicker), pickerFallback),
-  DepartmentPicker: lend<PickerProps>(
-    () => import("../features/org").then((m) => m.DepartmentPicker),
-    pickerFallback,
-  ),
-  UserPicker: lend<PickerProps>(() => import("../features/users").then((m) => m.UserPicker), pickerFallback),
+  AuditTrail,
+  RegionPicker,
+  ParkPicker,
+  TeamPicker,
+  DepartmentPicker,
+  UserPicker,
 };

@@ -27,9 +27,30 @@ export interface Section {
 }
 
 export const sections: Section[] = [
-  { path: "/org/regions", label: "regions", desc: "regionsDesc", permission: "org.read", icon: <ClusterOutlined />, group: "org" },
-  { path: "/org/parks", label: "parks", desc: "parksDesc", permission: "org.read", icon: <BankOutlined />, group: "org" },
-  { path: "/org/teams", label: "teams", desc: "teamsDesc", permission: "org.read", icon: <TeamOutlined />, group: "org" },
+  {
+    path: "/org/regions",
+    label: "regions",
+    desc: "regionsDesc",
+    permission: "org.read",
+    icon: <ClusterOutlined />,
+    group: "org",
+  },
+  {
+    path: "/org/parks",
+    label: "parks",
+    desc: "parksDesc",
+    permission: "org.read",
+    icon: <BankOutlined />,
+    group: "org",
+  },
+  {
+    path: "/org/teams",
+    label: "teams",
+    desc: "teamsDesc",
+    permission: "org.read",
+    icon: <TeamOutlined />,
+    group: "org",
+  },
   {
     path: "/org/departments",
     label: "departments",
@@ -39,7 +60,13 @@ export const sections: Section[] = [
     group: "org",
   },
   { path: "/users", label: "users", desc: "usersDesc", permission: "user.manage", icon: <UserOutlined /> },
-  { path: "/audit", label: "audit", desc: "auditDesc", permission: "audit.read", icon: <FileSearchOutlined /> },
+  {
+    path: "/audit",
+    label: "audit",
+    desc: "auditDesc",
+    permission: "audit.read",
+    icon: <FileSearchOutlined />,
+  },
   {
     path: "/audit/verify",
     label: "verify",
@@ -47,7 +74,13 @@ export const sections: Section[] = [
     permission: "audit.verify",
     icon: <SafetyCertificateOutlined />,
   },
-  { path: "/settings", label: "settings", desc: "settingsDesc", permission: "settings.manage", icon: <SettingOutlined /> },
+  {
+    path: "/settings",
+    label: "settings",
+    desc: "settingsDesc",
+    permission: "settings.manage",
+    icon: <SettingOutlined />,
+  },
 ];
 
 type MenuItem = Required<MenuProps>["items"][number];

@@ -41,7 +41,11 @@ export const LoginPage = () => {
       vertical
       align="center"
       justify="center"
-      style={{ minHeight: "100vh", background: "linear-gradient(160deg, #e8f0fe 0%, #f5f7fa 60%)", padding: 16 }}
+      style={{
+        minHeight: "100vh",
+        background: "linear-gradient(160deg, #e8f0fe 0%, #f5f7fa 60%)",
+        padding: 16,
+      }}
     >
       <div style={{ position: "absolute", top: 16, right: 24 }}>
         <LanguageSwitch />
@@ -73,7 +77,10 @@ export const LoginPage = () => {
             {t("login.submit")}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, textAlign: "center", fontSize: 12 }}>
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginTop: 24, marginBottom: 0, textAlign: "center", fontSize: 12 }}
+        >
           {t("login.footer")}
         </Typography.Paragraph>
       </Card>

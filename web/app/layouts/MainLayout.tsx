@@ -50,8 +50,7 @@ export const MainLayout = () => {
   }
 
   const user = me.data;
-  const onLogout = () =>
-    logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
+  const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
   const key = selectedKey(location.pathname);
 
   return (
@@ -66,7 +65,10 @@ export const MainLayout = () => {
           style={{ position: "sticky", top: 0, height: "100vh", overflow: "auto" }}
         >
           <Flex align="center" justify="center" style={{ height: 56 }}>
-            <Typography.Title level={4} style={{ color: "#fff", margin: 0, letterSpacing: collapsed ? 0 : 4 }}>
+            <Typography.Title
+              level={4}
+              style={{ color: "#fff", margin: 0, letterSpacing: collapsed ? 0 : 4 }}
+            >
               {collapsed ? t("brand").slice(0, 1) : t("brand")}
             </Typography.Title>
           </Flex>

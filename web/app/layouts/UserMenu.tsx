@@ -25,9 +25,20 @@ export const UserMenu = ({ me, onChangePassword, onLogout }: Props) => {
         trigger={["click"]}
         menu={{
           items: [
-            { key: "password", icon: <KeyOutlined />, label: t("header.changePassword"), onClick: onChangePassword },
+            {
+              key: "password",
+              icon: <KeyOutlined />,
+              label: t("header.changePassword"),
+              onClick: onChangePassword,
+            },
             { type: "divider" },
-            { key: "logout", icon: <LogoutOutlined />, label: t("header.logout"), onClick: onLogout, danger: true },
+            {
+              key: "logout",
+              icon: <LogoutOutlined />,
+              label: t("header.logout"),
+              onClick: onLogout,
+              danger: true,
+            },
           ],
         }}
       >

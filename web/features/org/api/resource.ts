@@ -3,85 +3,76 @@ import type { Page } from "../../../../common/paging";
 import { apiDelete, apiDownload, apiGet, apiPatch, apiPost, type QueryParams } from "../../../lib/api";
 import { auditKey } from "../../../lib/query-keys";
 
-/** Records every org list shares: editable, versioned. */
+/**
+ * The calls every org resource (parks, teams, departments) shares. Each
+ * resource module wraps them in its own named hooks, one per API call.
+ */
+export type OrgResource = "parks" | "teams" | "departments";
+
 interface Versioned {
   id: string;
   version: number;
 }
 
-/**
- * Query hooks for one REST resource of the org domain (parks, teams,
- * departments): list, one record, create, update, delete, export. Each hook
- * is one API call.
- */
-export const resourceHooks = <T extends Versioned, C, U extends { version: number }>(
-  path: string,
-  exportName: string,
-) => {
-  const root = [path] as const;
+export const useResourceList = <T>(path: OrgResource, query: QueryParams, enabled = true) =>
+  useQuery({
+    queryKey: [path, "list", query],
+    queryFn: ({ signal }) => apiGet<Page<T>>(`/${path}`, query, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 
-  const useList = (query: QueryParams, enabled = true) =>
-    useQuery({
-      queryKey: [path, "list", query],
-      queryFn: ({ signal }) => apiGet<Page<T>>(`/${path}`, query, signal),
-      placeholderData: keepPreviousData,
-      enabled,
-    });
+export const useResourceOne = <T>(path: OrgResource, id: string | null | undefined) =>
+  useQuery({
+    queryKey: [path, "one", id],
+    queryFn: ({ signal }) => apiGet<T>(`/${path}/${id}`, undefined, signal),
+    enabled: Boolean(id),
+  });
 
-  const useOne = (id: string | null | undefined) =>
-    useQuery({
-      queryKey: [path, "one", id],
-      queryFn: ({ signal }) => apiGet<T>(`/${path}/${id}`, undefined, signal),
-      enabled: Boolean(id),
-    });
+export const useResourceCreate = <T, C>(path: OrgResource) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: C) => apiPost<T>(`/${path}`, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: [path] });
+      void qc.invalidateQueries({ queryKey: auditKey });
+    },
+  });
+};
 
-  const useCreate = () => {
-    const qc = useQueryClient();
-    return useMutation({
-      mutationFn: (body: C) => apiPost<T>(`/${path}`, body),
-      onSuccess: () => {
-        void qc.invalidateQueries({ queryKey: root });
-        void qc.invalidateQueries({ queryKey: auditKey });
-      },
-    });
-  };
+export const useResourceUpdate = <T extends Versioned, U>(path: OrgResource) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: U }) => apiPatch<T>(`/${path}/${id}`, body),
+    onSuccess: (saved) => {
+      qc.setQueryData([path, "one", saved.id], saved);
+      void qc.invalidateQueries({ queryKey: [path, "list"] });
+      void qc.invalidateQueries({ queryKey: auditKey });
+    },
+  });
+};
 
-  const useUpdate = () => {
-    const qc = useQueryClient();
-    return useMutation({
-      mutationFn: ({ id, body }: { id: string; body: U }) => apiPatch<T>(`/${path}/${id}`, body),
-      onSuccess: (saved) => {
-        qc.setQueryData([path, "one", saved.id], saved);
-        void qc.invalidateQueries({ queryKey: [path, "list"] });
-        void qc.invalidateQueries({ queryKey: auditKey });
-      },
-    });
-  };
+export const useResourceDelete = (path: OrgResource) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      apiDelete(`/${path}/${id}`, { version }),
+    onSettled: () => {
+      // On success the row is gone; on a 409 the list must show the newer version.
+      void qc.invalidateQueries({ queryKey: [path] });
+      void qc.invalidateQueries({ queryKey: auditKey });
+    },
+  });
+};
 
-  const useRemove = () => {
-    const qc = useQueryClient();
-    return useMutation({
-      mutationFn: ({ id, version }: { id: string; version: number }) =>
-        apiDelete(`/${path}/${id}`, { version }),
-      onSettled: () => {
-        // On success the row is gone; on 409 the list must show the newer version.
-        void qc.invalidateQueries({ queryKey: root });
-        void qc.invalidateQueries({ queryKey: auditKey });
-      },
-    });
-  };
-
-  const useExport = () => {
-    const qc = useQueryClient();
-    return useMutation({
-      mutationFn: (query: QueryParams) => {
-        const { page: _p, pageSize: _s, ...filters } = query;
-        return apiDownload(`/${path}/export`, filters, `${exportName}.xlsx`);
-      },
-      // Exports are logged in the audit trail too.
-      onSuccess: () => qc.invalidateQueries({ queryKey: auditKey }),
-    });
-  };
-
-  return { useList, useOne, useCreate, useUpdate, useRemove, useExport };
+export const useResourceExport = (path: OrgResource, fileName: string) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (query: QueryParams) => {
+      const { page: _p, pageSize: _s, ...filters } = query;
+      return apiDownload(`/${path}/export`, filters, fileName);
+    },
+    // Exports are logged in the audit trail too.
+    onSuccess: () => qc.invalidateQueries({ queryKey: auditKey }),
+  });
 };

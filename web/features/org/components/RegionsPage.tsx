@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import type { Region } from "../../../../common/org.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { PageHeader } from "../../../components/PageHeader";
-import { type DrawerState, RecordDrawer } from "../../../components/RecordDrawer";
 import { usePermission } from "../../../lib/current-user";
 import { useExtensions } from "../../../lib/extensions";
 import { useRegion, useRegionSearch } from "../api/regions.api";

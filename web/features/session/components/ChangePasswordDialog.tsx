@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal } from "antd";
+import { Alert, Button, Form, Input, Modal } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { password as passwordSchema } from "../../../../common/users.schema";
@@ -65,7 +65,11 @@ export const ChangePasswordDialog = ({ open, forced, onClose, onLogout }: Props)
           showIcon
           title={t("password.forcedHint")}
           style={{ marginBottom: 16 }}
-          action={<a onClick={onLogout}>{t("app:header.logout")}</a>}
+          action={
+            <Button size="small" type="link" onClick={onLogout}>
+              {t("app:header.logout")}
+            </Button>
+          }
         />
       )}
       <ApiErrorAlert error={error} extraIssues={extra} />

@@ -10,7 +10,10 @@ const settingsKey = ["settings"] as const;
 
 /** GET /api/settings */
 export const useSettings = () =>
-  useQuery({ queryKey: settingsKey, queryFn: ({ signal }) => apiGet<Settings>("/settings", undefined, signal) });
+  useQuery({
+    queryKey: settingsKey,
+    queryFn: ({ signal }) => apiGet<Settings>("/settings", undefined, signal),
+  });
 
 /** PATCH /api/settings — the watermark rides on the session user, so that is refetched too. */
 export const useUpdateSettings = () => {

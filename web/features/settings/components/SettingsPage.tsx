@@ -35,7 +35,10 @@ export const SettingsPage = () => {
               checkedChildren={t("on")}
               unCheckedChildren={t("off")}
               onChange={(watermark) =>
-                update.mutate({ watermark }, { onSuccess: () => feedback.success(t("saved")), onError: feedback.error })
+                update.mutate(
+                  { watermark },
+                  { onSuccess: () => feedback.success(t("saved")), onError: feedback.error },
+                )
               }
             />
           </Flex>

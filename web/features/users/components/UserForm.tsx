@@ -8,7 +8,7 @@ import type { FieldIssue } from "../../../lib/api";
 import { useExtensions } from "../../../lib/extensions";
 import { applyServerErrors, zodRule } from "../../../lib/forms";
 import { type UserCreate, useCreateUser, useUpdateUser } from "../api/users.api";
-import { type ScopeValue, ScopesEditor } from "./ScopesEditor";
+import { ScopesEditor, type ScopeValue } from "./ScopesEditor";
 
 interface Props {
   user: User | null;
@@ -81,7 +81,13 @@ export const UserForm = ({ user, onCreated, onSaved, onCancel, onReload }: Props
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={toValues(user)} onFinish={onFinish} scrollToFirstError>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={toValues(user)}
+      onFinish={onFinish}
+      scrollToFirstError
+    >
       <ApiErrorAlert error={error} extraIssues={extra} onReload={onReload} />
       <Flex gap={16}>
         <Form.Item
@@ -120,7 +126,12 @@ export const UserForm = ({ user, onCreated, onSaved, onCancel, onReload }: Props
         <ScopesEditor form={form} />
       </Form.Item>
       {!user && (
-        <Form.Item name="password" label={t("password")} extra={t("passwordHint")} rules={[zodRule(s.password, undefined)]}>
+        <Form.Item
+          name="password"
+          label={t("password")}
+          extra={t("passwordHint")}
+          rules={[zodRule(s.password, undefined)]}
+        >
           <Input.Password autoComplete="new-password" maxLength={128} />
         </Form.Item>
       )}

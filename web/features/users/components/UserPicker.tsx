@@ -19,5 +19,7 @@ export const UserPicker = ({ regionId: _r, excludeId, ...props }: PickerProps) =
       .filter((u) => u.id !== excludeId)
       .map((u) => ({ value: u.id, label: `${u.name}(${u.username})` }));
   }, [items, one.data, excludeId]);
-  return <SearchSelect allowClear {...props} options={options} loading={list.isFetching} onSearch={setSearch} />;
+  return (
+    <SearchSelect allowClear {...props} options={options} loading={list.isFetching} onSearch={setSearch} />
+  );
 };

@@ -15,7 +15,14 @@ import { useCurrentUser } from "../../../lib/current-user";
 import { useFeedback } from "../../../lib/feedback";
 import { formatDateTime } from "../../../lib/format";
 import { useListState } from "../../../lib/list-state";
-import { useExportUsers, useResetPassword, useUnlockUser, useUpdateUser, useUser, useUsers } from "../api/users.api";
+import {
+  useExportUsers,
+  useResetPassword,
+  useUnlockUser,
+  useUpdateUser,
+  useUser,
+  useUsers,
+} from "../api/users.api";
 import { PasswordModal } from "./PasswordModal";
 import { UserForm } from "./UserForm";
 
@@ -38,7 +45,9 @@ export const UsersPage = () => {
   const current = useUser(drawer?.id);
 
   const onReset = (u: User) =>
-    reset.mutateAsync(u.id).then((r) => setShownPassword({ name: u.name, password: r.password }), feedback.error);
+    reset
+      .mutateAsync(u.id)
+      .then((r) => setShownPassword({ name: u.name, password: r.password }), feedback.error);
   const onUnlock = (u: User) =>
     unlock.mutateAsync(u.id).then(() => feedback.success(t("unlocked", { name: u.name })), feedback.error);
   const onToggle = (u: User) =>
@@ -82,7 +91,11 @@ export const UsersPage = () => {
       key: "scopes",
       render: (_, u) =>
         u.scopes
-          .map((s) => (s.kind === "all" ? t("enums:scopeKind.all") : `${t(`enums:scopeKind.${s.kind}`)}:${s.refName ?? ""}`))
+          .map((s) =>
+            s.kind === "all"
+              ? t("enums:scopeKind.all")
+              : `${t(`enums:scopeKind.${s.kind}`)}:${s.refName ?? ""}`,
+          )
           .join("、"),
     },
     {
@@ -107,7 +120,8 @@ export const UsersPage = () => {
       width: 150,
       sorter: true,
       sortOrder: list.sortOrderOf("lastLoginAt"),
-      render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">{t("never")}</Typography.Text>),
+      render: (v: string | null) =>
+        v ? formatDateTime(v) : <Typography.Text type="secondary">{t("never")}</Typography.Text>,
     },
     {
       title: t("common:action.actions"),

@@ -1,0 +1,89 @@
+import fs from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+
+export type Size = "small" | "medium" | "large";
+export type BackendName = "pglite" | "postgres";
+
+export interface BenchRecord {
+  scenario: string;
+  backend: BackendName;
+  size: Size;
+  metric: string;
+  value: number;
+  unit: string;
+  reference: string;
+  reference_value: number;
+  ratio: number;
+  budget: string | null;
+  pass: boolean | null;
+}
+
+/** Median of repeated runs after warm-up, in milliseconds. */
+export async function timeMs(
+  fn: () => Promise<unknown>,
+  opts: { warmup?: number; repeats?: number } = {},
+): Promise<number> {
+  for (let i = 0; i < (opts.warmup ?? 1); i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < (opts.repeats ?? 5); i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** ratio = how many times slower than the reference (for rates: reference ÷ value). */
+export function record(
+  r: Omit<BenchRecord, "ratio" | "pass" | "budget"> & {
+    budget?: { max: number; label: string };
+    rate?: boolean;
+  },
+): BenchRecord {
+  const { rate, ...rest } = r;
+  const ratio = rate ? r.reference_value / r.value : r.value / r.reference_value;
+  return {
+    ...rest,
+    value: round(r.value),
+    reference_value: round(r.reference_value),
+    ratio: round(ratio),
+    budget: r.budget?.label ?? null,
+    pass: r.budget ? (rate ? r.value >= r.budget.max : r.value <= r.budget.max) : null,
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** Writes latest.json and refreshes the table between the markers in docs/performance.md. */
+export function writeResults(fresh: BenchRecord[]) {
+  const latest = `${root}/bench/results/latest.json`;
+  const key = (r: BenchRecord) => `${r.scenario}|${r.backend}|${r.size}`;
+  const previous: BenchRecord[] = fs.existsSync(latest)
+    ? (JSON.parse(fs.readFileSync(latest, "utf8")) as { records: BenchRecord[] }).records
+    : [];
+  const seen = new Set(fresh.map(key));
+  // Other backends and sizes keep their last figures; this run replaces its own.
+  const records = [...previous.filter((r) => !seen.has(key(r))), ...fresh].sort((a, b) =>
+    key(a).localeCompare(key(b)),
+  );
+  const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()}`;
+  fs.mkdirSync(`${root}/bench/results`, { recursive: true });
+  fs.writeFileSync(latest, JSON.stringify({ at: new Date().toISOString(), machine, records }, null, 2));
+  const header =
+    "| scenario | backend | size | metric | value | reference | ref. value | ratio | budget | pass |\n|---|---|---|---|---|---|---|---|---|---|";
+  const rows = records.map(
+    (r) =>
+      `| ${r.scenario} | ${r.backend} | ${r.size} | ${r.metric} | ${r.value} ${r.unit} | ${r.reference} | ${r.reference_value} ${r.unit} | ${r.ratio} | ${r.budget ?? "—"} | ${r.pass === null ? "—" : r.pass ? "yes" : "NO"} |`,
+  );
+  const table = `<!-- bench:start -->\nMeasured ${new Date().toISOString().slice(0, 16)} on ${machine}.\n\n${header}\n${rows.join("\n")}\n<!-- bench:end -->`;
+  const file = `${root}/docs/performance.md`;
+  const doc = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const next = doc.includes("<!-- bench:start -->")
+    ? doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, table)
+    : `${doc}\n${table}\n`;
+  fs.writeFileSync(file, next);
+}

@@ -1,0 +1,48 @@
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { migrate, openPglite, openPostgres } from "../server/db/client.js";
+import { ensureRegions } from "../server/modules/org/regions.reference.js";
+import { type BackendName, type BenchRecord, type Size, writeResults } from "./bench.lib.js";
+import { foundationScenarios } from "./scenarios/foundation.bench.js";
+
+const { values } = parseArgs({
+  options: {
+    size: { type: "string", default: "small" },
+    backend: { type: "string", default: "pglite" },
+    only: { type: "string" },
+  },
+});
+const size = values.size as Size;
+const backend = values.backend as BackendName;
+if (!["small", "medium", "large"].includes(size) || !["pglite", "postgres"].includes(backend)) {
+  console.error(
+    "用法: npm run bench -- --size small|medium|large --backend pglite|postgres [--only a.b,c.d]",
+  );
+  process.exit(2);
+}
+const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (backend === "postgres" && !url) {
+  console.error("PostgreSQL 基准需要 BENCH_DATABASE_URL (an empty database it may fill)");
+  process.exit(2);
+}
+
+const database = backend === "pglite" ? await openPglite(undefined) : await openPostgres(url!);
+if (backend === "postgres") {
+  await database.db.execute(
+    sql.raw(
+      "drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public",
+    ),
+  );
+}
+await migrate(database);
+await ensureRegions(database.db);
+const only = values.only?.split(",");
+let records: BenchRecord[] = await foundationScenarios(database, size, backend);
+if (only) records = records.filter((r) => only.some((o) => r.scenario.startsWith(o)));
+await database.close();
+for (const r of records) {
+  console.log(
+    `${r.scenario.padEnd(26)} ${String(r.value).padStart(10)} ${r.unit.padEnd(4)} ref ${r.reference_value} (${r.reference}) ratio ${r.ratio}`,
+  );
+}
+writeResults(records);

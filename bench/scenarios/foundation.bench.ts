@@ -1,0 +1,132 @@
+import { eq, sql } from "drizzle-orm";
+import pino from "pino";
+import { parkQuery } from "../../common/org.schema.js";
+import type { Database } from "../../server/db/client.js";
+import { auditLog } from "../../server/lib/audit/audit.table.js";
+import { verifyAudit } from "../../server/lib/audit/audit.verify.js";
+import type { Actor, Ctx } from "../../server/lib/context.js";
+import { newId } from "../../server/lib/ids.js";
+import { listParks } from "../../server/modules/org/org.queries.js";
+import { updatePark } from "../../server/modules/org/org.service.js";
+import { park, region } from "../../server/modules/org/org.table.js";
+import { type BackendName, type BenchRecord, record, type Size, timeMs } from "../bench.lib.js";
+
+const SECRET = "bench-secret-bench-secret-bench-secret-00";
+const parksBySize: Record<Size, number> = { small: 10_000, medium: 100_000, large: 1_000_000 };
+const updatesBySize: Record<Size, number> = { small: 500, medium: 2_000, large: 5_000 };
+
+const admin: Actor = {
+  id: newId(),
+  username: "bench",
+  name: "基准测试",
+  roles: ["admin"],
+  grants: [{ kind: "all", refId: null }],
+  permissions: new Set(["org.read", "org.write"]),
+  regionId: null,
+  departmentId: null,
+};
+
+/** Parks spread over every county; park edits through the service (audited); list and verify. */
+export async function foundationScenarios(
+  database: Database,
+  size: Size,
+  backend: BackendName,
+): Promise<BenchRecord[]> {
+  const db = database.db;
+  const out: BenchRecord[] = [];
+  const counties = await db.select({ id: region.id }).from(region).where(eq(region.level, "county"));
+  const n = parksBySize[size];
+  for (let i = 0; i < n; i += 5000) {
+    const rows = Array.from({ length: Math.min(5000, n - i) }, (_, k) => ({
+      id: newId(),
+      regionId: counties[(i + k) % counties.length]!.id,
+      name: `基准园区${i + k}`,
+      kind: "industrial_park",
+    }));
+    await db.insert(park).values(rows);
+  }
+  await db.execute(sql`analyze`);
+
+  // A city leader's first page of parks, scoped to the city's subtree.
+  const city = (await db.select().from(region).where(eq(region.code, "331100")))[0]!;
+  const leader: Actor = {
+    ...admin,
+    roles: ["leader"],
+    grants: [{ kind: "region", refId: city.id, path: city.path }],
+  };
+  const q = parkQuery.parse({ pageSize: 20 });
+  const listMs = await timeMs(() => listParks(db, leader, q), { repeats: 20 });
+  const refMs = await timeMs(
+    () =>
+      db.execute(
+        sql`select p.*, r.name from park p join region r on r.id = p.region_id where r.path like ${`${city.path}%`} order by p.created_at, p.id limit 20`,
+      ),
+    { repeats: 20 },
+  );
+  out.push(
+    record({
+      scenario: "org.parks_list_scoped",
+      backend,
+      size,
+      metric: "p50 latency",
+      value: listMs,
+      unit: "ms",
+      reference: "one SQL of the same page",
+      reference_value: refMs,
+    }),
+  );
+
+  // Audited edits through the service vs one INSERT of the same number of audit rows.
+  const targets = await db.select({ id: park.id }).from(park).limit(updatesBySize[size]);
+  const ctx: Ctx = {
+    db,
+    actor: admin,
+    lang: "zh-CN",
+    now: () => new Date(),
+    log: pino({ level: "silent" }),
+    requestId: "bench",
+    secret: SECRET,
+  };
+  const t0 = performance.now();
+  for (const t of targets)
+    await updatePark({ ...ctx, actor: admin }, t.id, { address: "基准地址", version: 1 });
+  const svcMs = performance.now() - t0;
+  const refStart = performance.now();
+  await db.execute(
+    sql`insert into audit_log (id, chain_key, seq, at, action, subject_type, prev_hash, hash)
+        select gen_random_uuid(), 'bench-ref', g, now(), 'update', 'park', 'x', 'y' from generate_series(1, ${targets.length}) g`,
+  );
+  const refAppend = performance.now() - refStart;
+  out.push(
+    record({
+      scenario: "audit.audited_updates",
+      backend,
+      size,
+      metric: "updates per second",
+      value: targets.length / (svcMs / 1000),
+      unit: "/s",
+      reference: "one INSERT of the same audit rows",
+      reference_value: targets.length / (refAppend / 1000),
+      rate: true,
+    }),
+  );
+  await db.delete(auditLog).where(eq(auditLog.chainKey, "bench-ref"));
+
+  const verifyMs = await timeMs(() => verifyAudit(db, SECRET), { repeats: 3 });
+  const readMs = await timeMs(() => db.execute(sql`select * from audit_log order by chain_key, seq`), {
+    repeats: 3,
+  });
+  out.push(
+    record({
+      scenario: "audit.verify",
+      backend,
+      size,
+      metric: `verify ${targets.length} rows`,
+      value: verifyMs,
+      unit: "ms",
+      reference: "reading the same rows in order",
+      reference_value: readMs,
+    }),
+  );
+  return out;
+}
