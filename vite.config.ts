@@ -5,19 +5,22 @@ import { defineConfig } from "vite";
 const webRoot = fileURLToPath(new URL("./web", import.meta.url));
 const outDir = fileURLToPath(new URL("./dist/web", import.meta.url));
 
-/** Vendor groups, largest libraries first so each lands in its own chunk. */
-const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
+const antd = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs)[\\/]/;
+
+/**
+ * Vendor chunks: React and friends, antd, ECharts. antd is split in two:
+ * what the first screen needs, and the heavier parts (tables, date pickers,
+ * trees) that load with the first page using them.
+ */
+const vendorGroups: { name: string; test: RegExp; priority: number; tags?: string[] }[] = [
   { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 40 },
-  {
-    name: "vendor-antd",
-    test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs)[\\/]/,
-    priority: 30,
-  },
   {
     name: "vendor-react",
     test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/,
-    priority: 20,
+    priority: 30,
   },
+  { name: "vendor-antd", test: antd, priority: 20, tags: ["$initial"] },
+  { name: "vendor-antd-pages", test: antd, priority: 10 },
 ];
 
 export default defineConfig({
@@ -34,7 +37,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Rolldown's successor of Rollup's manualChunks: one chunk per vendor group.
-        codeSplitting: { groups: vendorGroups },
+        codeSplitting: { includeDependenciesRecursively: false, groups: vendorGroups },
       },
     },
   },

@@ -1,7 +1,13 @@
 import type { FormInstance } from "antd";
 import type { Rule } from "antd/es/form";
 import type { z } from "zod";
+import { en as zodEn, zhCN as zodZhCN } from "zod/locales";
 import { type FieldIssue, isApiError } from "./api";
+import { currentLanguage } from "./i18n";
+
+// zod's own messages ("too long") follow the UI language; messages written in
+// the schemas of common/ ("请填写名称") take precedence over these.
+const zodLocales = { "zh-CN": zodZhCN().localeError, en: zodEn().localeError };
 
 type NamePath = (string | number)[];
 
@@ -45,7 +51,7 @@ export const applyServerErrors = (form: FormInstance, error: unknown): FieldIssu
 export const zodRule = (schema: z.ZodType, emptyAs: "" | null | undefined = ""): Rule => ({
   validator: async (_rule, value: unknown) => {
     const v = value === undefined || value === null || value === "" ? emptyAs : value;
-    const r = schema.safeParse(v);
+    const r = schema.safeParse(v, { error: zodLocales[currentLanguage()] });
     if (!r.success) throw new Error(r.error.issues[0]?.message ?? "");
   },
 });

@@ -1,7 +1,5 @@
 import i18next, { type Resource } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { z } from "zod";
-import { en as zodEn, zhCN as zodZhCN } from "zod/locales";
 import type { Lang } from "../../common/errors";
 import { setLanguageSource } from "./api";
 import { commonMessages } from "./common.messages";
@@ -26,8 +24,6 @@ const storedLanguage = (): Lang => {
 
 const applyLanguage = (lang: Lang): void => {
   document.documentElement.lang = lang;
-  // zod's own messages (e.g. "too long") follow the UI language.
-  z.config(lang === "en" ? zodEn() : zodZhCN());
 };
 
 const toResource = (bundles: Record<string, Messages>): Resource => {

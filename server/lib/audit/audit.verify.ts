@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
 import type { ChainReport, VerifyReport } from "../../../common/audit.schema.js";
 import type { DbOrTx } from "../../db/client.js";
 import { region } from "../../modules/org/org.table.js";
@@ -7,68 +7,102 @@ import { auditHead, auditLog } from "./audit.table.js";
 
 const BATCH = 5000;
 
-/** Recomputes every chain; names the first row that was edited, removed or reordered. */
-export async function verifyAudit(db: DbOrTx, secret: string, chainKeys?: string[]): Promise<VerifyReport> {
-  const heads = await db.select().from(auditHead);
-  const logged = await db.selectDistinct({ chainKey: auditLog.chainKey }).from(auditLog);
-  let keys = [...new Set([...heads.map((h) => h.chainKey), ...logged.map((l) => l.chainKey)])].sort();
-  if (chainKeys) keys = keys.filter((k) => chainKeys.includes(k));
-  const names = await chainNames(db, keys);
-  const chains: ChainReport[] = [];
-  for (const key of keys) {
-    const head = heads.find((h) => h.chainKey === key) ?? null;
-    chains.push({ ...(await verifyChain(db, secret, key, head)), chainName: names.get(key) ?? key });
-  }
-  return { ok: chains.every((c) => c.ok), chains };
+interface ChainState {
+  prev: string;
+  expected: number;
+  rows: number;
+  bad: ChainReport["firstBad"];
 }
 
-async function verifyChain(
-  db: DbOrTx,
-  secret: string,
-  chainKey: string,
-  head: { seq: number; hash: string } | null,
-): Promise<Omit<ChainReport, "chainName">> {
-  let prev = GENESIS;
-  let expected = 1;
-  let rows = 0;
-  const bad = (seq: number, id: string | null, reason: string) => ({
-    chainKey,
-    rows,
-    ok: false,
-    firstBad: { seq, id, reason },
-  });
+/**
+ * Recomputes every chain in one ordered pass over the log and compares each
+ * chain's end with its head checkpoint; names the first edited, missing or cut row.
+ */
+export async function verifyAudit(db: DbOrTx, secret: string, chainKeys?: string[]): Promise<VerifyReport> {
+  const heads = await db
+    .select()
+    .from(auditHead)
+    .where(chainKeys ? inArray(auditHead.chainKey, chainKeys) : undefined);
+  const states = new Map<string, ChainState>();
+  const stateOf = (key: string) => {
+    let s = states.get(key);
+    if (!s) {
+      s = { prev: GENESIS, expected: 1, rows: 0, bad: null };
+      states.set(key, s);
+    }
+    return s;
+  };
+  let after: { chainKey: string; seq: number } | null = null;
   for (;;) {
+    const cursor: SQL | undefined = after
+      ? or(
+          gt(auditLog.chainKey, after.chainKey),
+          and(eq(auditLog.chainKey, after.chainKey), gt(auditLog.seq, after.seq)),
+        )
+      : undefined;
     const batch = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.chainKey, chainKey), gt(auditLog.seq, expected - 1)))
-      .orderBy(asc(auditLog.seq))
+      .where(and(chainKeys ? inArray(auditLog.chainKey, chainKeys) : undefined, cursor))
+      .orderBy(asc(auditLog.chainKey), asc(auditLog.seq))
       .limit(BATCH);
     for (const r of batch) {
-      if (r.seq !== expected) return bad(expected, null, `第 ${expected} 条记录缺失 (row missing)`);
-      if (r.prevHash !== prev) return bad(r.seq, r.id, "前序哈希不符 (previous hash does not match)");
-      const { prevHash: _p, hash, ...fields } = r;
-      if (rowHash(secret, prev, fields) !== hash)
-        return bad(r.seq, r.id, "记录内容被改动 (row content was altered)");
-      prev = hash;
-      expected += 1;
-      rows += 1;
+      const s = stateOf(r.chainKey);
+      if (s.bad) continue;
+      const { prevHash, hash, ...fields } = r;
+      if (r.seq !== s.expected)
+        s.bad = { seq: s.expected, id: null, reason: `第 ${s.expected} 条记录缺失 (row missing)` };
+      else if (prevHash !== s.prev)
+        s.bad = { seq: r.seq, id: r.id, reason: "前序哈希不符 (previous hash does not match)" };
+      else if (rowHash(secret, s.prev, fields) !== hash) {
+        s.bad = { seq: r.seq, id: r.id, reason: "记录内容被改动 (row content was altered)" };
+      } else {
+        s.prev = hash;
+        s.expected += 1;
+        s.rows += 1;
+      }
     }
-    if (batch.length < BATCH) break;
+    const last = batch.at(-1);
+    if (!last || batch.length < BATCH) break;
+    after = { chainKey: last.chainKey, seq: last.seq };
   }
-  if (!head) return bad(expected, null, "链头检查点缺失 (chain head checkpoint missing)");
-  if (head.seq !== expected - 1 || head.hash !== prev) {
-    const why =
-      head.seq > expected - 1
-        ? `末尾记录被删除:检查点为第 ${head.seq} 条,实际只到第 ${expected - 1} 条 (rows removed from the end)`
-        : "链头检查点与记录不符 (head checkpoint does not match)";
-    return bad(Math.min(head.seq, expected), null, why);
+  for (const h of heads) stateOf(h.chainKey);
+  const names = await chainNames(db, [...states.keys()]);
+  const chains: ChainReport[] = [...states.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, s]) => {
+      const head = heads.find((h) => h.chainKey === key);
+      return {
+        chainKey: key,
+        chainName: names.get(key) ?? key,
+        rows: s.rows,
+        ok: false,
+        firstBad: s.bad ?? headProblem(s, head),
+      };
+    })
+    .map((c) => ({ ...c, ok: c.firstBad === null }));
+  return { ok: chains.every((c) => c.ok), chains };
+}
+
+function headProblem(
+  s: ChainState,
+  head: { seq: number; hash: string } | undefined,
+): ChainReport["firstBad"] {
+  const lastSeq = s.expected - 1;
+  if (!head) return { seq: s.expected, id: null, reason: "链头检查点缺失 (chain head checkpoint missing)" };
+  if (head.seq === lastSeq && head.hash === s.prev) return null;
+  if (head.seq > lastSeq) {
+    return {
+      seq: s.expected,
+      id: null,
+      reason: `末尾记录被删除:检查点为第 ${head.seq} 条,实际只到第 ${lastSeq} 条 (rows removed from the end)`,
+    };
   }
-  return { chainKey, rows, ok: true, firstBad: null };
+  return { seq: head.seq, id: null, reason: "链头检查点与记录不符 (head checkpoint does not match)" };
 }
 
 async function chainNames(db: DbOrTx, keys: string[]): Promise<Map<string, string>> {
-  const ids = keys.filter((k) => k !== GLOBAL_CHAIN);
+  const ids = keys.filter((k) => k !== GLOBAL_CHAIN && /^[0-9a-f-]{36}$/.test(k));
   const out = new Map<string, string>([[GLOBAL_CHAIN, "全局 (global)"]]);
   if (ids.length === 0) return out;
   const rows = await db
