@@ -12,7 +12,7 @@ const antd = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emoti
  * what the first screen needs, and the heavier parts (tables, date pickers,
  * trees) that load with the first page using them.
  */
-const vendorGroups: { name: string; test: RegExp; priority: number; tags?: string[] }[] = [
+const vendorGroups: { name: string; test: RegExp; priority: number; tags?: "$initial"[] }[] = [
   { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 40 },
   {
     name: "vendor-react",

@@ -2,7 +2,7 @@ import { APIError } from "better-auth/api";
 import { eq, sql } from "drizzle-orm";
 import type { Me } from "../../../common/users.schema.js";
 import type { Config } from "../../config.js";
-import type { Db } from "../../db/client.js";
+import type { DbOrTx } from "../../db/client.js";
 import { audit } from "../../lib/audit/audit.service.js";
 import type { Auth } from "../../lib/auth.js";
 import type { Actor, ActorCtx, Ctx } from "../../lib/context.js";
@@ -18,7 +18,7 @@ export interface Session {
 }
 
 /** The acting user of a request's session cookie, or null. */
-export async function resolveSession(auth: Auth, db: Db, headers: Headers): Promise<Session | null> {
+export async function resolveSession(auth: Auth, db: DbOrTx, headers: Headers): Promise<Session | null> {
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
   const rows = await q.loadActorRows(db, found.user.id);

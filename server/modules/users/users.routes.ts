@@ -28,7 +28,7 @@ export function sessionRoutes(app: FastifyInstance, makeCtx: CtxFactory, auth: A
     forwardCookies(reply, setCookie);
     const headers = fetchHeaders(req);
     headers.set("cookie", setCookie.map((c) => c.split(";")[0]).join("; "));
-    const s = await session.resolveSession(auth, ctx.db as never, headers);
+    const s = await session.resolveSession(auth, ctx.db, headers);
     return { user: await session.meOf(ctx, s!) };
   });
   r.post("/api/session/logout", { schema: { tags } }, async (req, reply) => {
@@ -38,7 +38,7 @@ export function sessionRoutes(app: FastifyInstance, makeCtx: CtxFactory, auth: A
   });
   r.get("/api/session/me", { schema: { tags } }, async (req) => {
     const ctx = actorCtx(makeCtx, req);
-    const s = await session.resolveSession(auth, ctx.db as never, fetchHeaders(req));
+    const s = await session.resolveSession(auth, ctx.db, fetchHeaders(req));
     return { user: await session.meOf(ctx, s!) };
   });
   r.post("/api/session/password", { schema: { tags, body: changePasswordBody } }, async (req, reply) => {
