@@ -22,7 +22,9 @@ import * as svc from "./users.service.js";
 export function sessionRoutes(app: FastifyInstance, makeCtx: CtxFactory, auth: Auth, config: Config) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["session"];
-  r.post("/api/session/login", { schema: { tags, body: loginBody } }, async (req, reply) => {
+  // Per-address throttle on top of the per-account lockout.
+  const rateLimit = { max: 60, timeWindow: "1 minute" };
+  r.post("/api/session/login", { schema: { tags, body: loginBody }, config: { rateLimit } }, async (req, reply) => {
     const ctx = makeCtx(req);
     const { setCookie } = await session.login(ctx, auth, config, req.body, fetchHeaders(req));
     forwardCookies(reply, setCookie);
