@@ -90,9 +90,8 @@ export async function createUser(ctx: ActorCtx, input: z.infer<typeof userCreate
       input.roles,
       input.scopes.map((s) => ({ id: newId(), ...s })),
     );
-    const created =
-      (await q.getUser(tx.db, tx.actor, id)) ??
-      (await q.getUser(tx.db, { ...tx.actor, grants: [{ kind: "all", refId: null }] }, id))!;
+    // checkHome put the new user's region inside the creator's scope, so they can read it back.
+    const created = (await q.getUser(tx.db, tx.actor, id))!;
     await audit(tx, {
       action: "create",
       subjectType: "user",
