@@ -18,7 +18,10 @@ export type Region = z.infer<typeof region>;
 export const regionQuery = z.object({
   parentId: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),
-  roots: z.coerce.boolean().optional(),
+  roots: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
 });
 
 export const regionCreate = z.strictObject({
@@ -91,7 +94,11 @@ export const teamCreate = z.strictObject({
   leaderName: optionalText(50),
 });
 export const teamUpdate = teamCreate.partial().extend({ version: z.number().int() });
-export const teamQuery = pageQuery.extend({ regionId: z.uuid().optional(), parkId: z.uuid().optional() });
+export const teamQuery = pageQuery.extend({
+  regionId: z.uuid().optional(),
+  parkId: z.uuid().optional(),
+  kind: z.enum(teamKinds).optional(),
+});
 
 export const department = z.object({
   id: z.uuid(),

@@ -54,6 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // Errors Fastify raises before routing (a malformed URL) still get the error body.
+    frameworkErrors: (_err, req, reply) => sendError(req, reply, "VALIDATION"),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -103,11 +105,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   installErrorHandling(app, (req, reply) => {
-    if (
-      req.url.startsWith("/api") ||
-      req.method !== "GET" ||
-      !fs.existsSync(path.join(webDist, "index.html"))
-    ) {
+    // Only page navigations fall back to the app; a missing asset or API route is a real 404.
+    const pathname = req.url.split("?")[0]!;
+    const isPage =
+      req.method === "GET" &&
+      !pathname.startsWith("/api") &&
+      !pathname.startsWith("/assets/") &&
+      !path.extname(pathname);
+    if (!isPage || !fs.existsSync(path.join(webDist, "index.html"))) {
       return sendError(req, reply, "ROUTE_NOT_FOUND");
     }
     return reply.type("text/html").sendFile("index.html");

@@ -42,14 +42,14 @@ function printBanner(config: Config, backend: string, first: FirstStart) {
   const lines = [
     "",
     "  招引 Zhaoyin",
-    `  http://localhost:${config.port}   数据库: ${backend === "pglite" ? `内置 PGlite (${config.dataDir})` : "PostgreSQL"}`,
+    `  http://localhost:${config.port}   数据库： ${backend === "pglite" ? `内置 PGlite (${config.dataDir})` : "PostgreSQL"}`,
   ];
   if (first.kind === "demo") {
     lines.push(`  已载入演示数据。演示账号 (密码均为 ${first.password}):`);
     for (const a of first.accounts)
       lines.push(`    ${a.username.padEnd(14)} ${a.name}  ${a.roles.join(",")}`);
   } else if (first.kind === "admin") {
-    lines.push(`  已创建管理员 ${first.username},${first.generated ? "一次性" : ""}密码: ${first.password}`);
+    lines.push(`  已创建管理员 ${first.username},${first.generated ? "一次性" : ""}密码： ${first.password}`);
     if (first.generated) lines.push("  首次登录后须修改密码。");
   }
   console.log(`${lines.join("\n")}\n`);

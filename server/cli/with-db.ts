@@ -13,7 +13,7 @@ export async function withDb<T>(
     const pid = lock.holder(config.dataDir);
     if (pid) {
       console.error(
-        `数据目录 ${config.dataDir} 正被服务器进程 ${pid} 使用;请先停止服务器再运行此命令 (the embedded database is held by a running server)`,
+        `数据目录 ${config.dataDir} 正被服务器进程 ${pid} 使用；请先停止服务器再运行此命令 (the embedded database is held by a running server)`,
       );
       process.exit(2);
     }

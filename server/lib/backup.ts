@@ -78,7 +78,7 @@ export async function restore(src: string, dataDir: string, databaseUrl?: string
     if (manifest.backend !== "pglite") throw new Error("此备份来自 PostgreSQL,请设置 DATABASE_URL 后恢复");
     const target = path.join(dataDir, "pglite");
     if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
-      throw new Error(`数据目录 ${target} 不为空;请先移走它再恢复 (the data directory is not empty)`);
+      throw new Error(`数据目录 ${target} 不为空；请先移走它再恢复 (the data directory is not empty)`);
     }
     fs.mkdirSync(dataDir, { recursive: true });
     const blob = new Blob([fs.readFileSync(path.join(src, DB_PGLITE))]);

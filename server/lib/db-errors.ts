@@ -14,13 +14,17 @@ export function sqlState(err: unknown): string | undefined {
 /** Turns unique and foreign-key violations into 409s with the caller's wording. */
 export async function mapConstraint<T>(
   fn: () => Promise<T>,
-  texts: { duplicate?: LocalText; inUse?: LocalText },
+  texts: { duplicate?: LocalText; inUse?: LocalText; field?: string },
 ): Promise<T> {
   try {
     return await fn();
   } catch (err) {
     const state = sqlState(err);
-    if (state === "23505") throw new AppError("DUPLICATE", texts.duplicate);
+    if (state === "23505") {
+      const details =
+        texts.field && texts.duplicate ? [{ path: texts.field, message: texts.duplicate.zh }] : undefined;
+      throw new AppError("DUPLICATE", texts.duplicate, details);
+    }
     if (state === "23503") throw new AppError("CONFLICT", texts.inUse);
     throw err;
   }

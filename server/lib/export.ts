@@ -34,7 +34,7 @@ export async function sendXlsx<T>(
   wb.created = ctx.now();
   const ws = wb.addWorksheet(opts.sheet, {
     headerFooter: {
-      oddHeader: `&R&8&K999999导出:${stamp}`,
+      oddHeader: `&R&8&K999999导出：${stamp}`,
       oddFooter: `&C&8&K999999招引 · ${stamp} · 第 &P 页`,
     },
     views: [{ state: "frozen", ySplit: 1 }],
@@ -42,7 +42,7 @@ export async function sendXlsx<T>(
   ws.columns = opts.columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
   ws.getRow(1).font = { bold: true };
   for (const row of opts.rows) ws.addRow(opts.columns.map((c) => c.value(row) ?? null));
-  const note = ws.addRow([`导出人:${stamp},共 ${opts.rows.length} 条`]);
+  const note = ws.addRow([`导出人：${stamp}，共 ${opts.rows.length} 条`]);
   note.font = { italic: true, color: { argb: "FF999999" }, size: 9 };
   const buffer = await wb.xlsx.writeBuffer();
   await inTx(ctx, (tx) =>

@@ -55,7 +55,7 @@ export function installErrorHandling(
         return { path: path || (err.validationContext ?? "body"), message: v.message ?? "" };
       });
       const fields = details.map((d) => d.path).join(", ");
-      const msg = lang === "en" ? `Invalid input: ${fields}` : `输入有误:${fields}`;
+      const msg = lang === "en" ? `Invalid input: ${fields}` : `输入有误：${fields}`;
       return sendError(req, reply, "VALIDATION", msg, details);
     }
     const mapped = err.code ? fastifyCodes[err.code] : undefined;

@@ -1,4 +1,4 @@
-import { type AnyColumn, asc, desc, type SQL } from "drizzle-orm";
+import { type AnyColumn, asc, type SQL, sql } from "drizzle-orm";
 import type { PageQuery } from "../../common/paging.js";
 
 /** ORDER BY from a whitelist of sortable columns (unknown keys fall back), then the id for a stable order. */
@@ -9,8 +9,8 @@ export function orderBy(
   id: AnyColumn,
 ): SQL[] {
   const col = columns[q.sort ?? ""] ?? columns[fallback]!;
-  const dir = q.order === "desc" ? desc : asc;
-  return [dir(col), asc(id)];
+  // Blank values sort last in either direction.
+  return [q.order === "desc" ? sql`${col} desc nulls last` : sql`${col} asc nulls last`, asc(id)];
 }
 
 export const offsetOf = (q: Pick<PageQuery, "page" | "pageSize">) => (q.page - 1) * q.pageSize;

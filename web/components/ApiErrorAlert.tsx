@@ -1,4 +1,5 @@
 import { Alert, Button, Typography } from "antd";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type FieldIssue, isApiError } from "../lib/api";
 
@@ -14,6 +15,11 @@ interface Props {
 /** The server's message as it sent it, its request id, and a way forward. */
 export const ApiErrorAlert = ({ error, extraIssues = [], onReload, onRetry }: Props) => {
   const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  // A refusal after "save" must be seen even when the form is scrolled to its buttons.
+  useEffect(() => {
+    if (error) box.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [error]);
   if (!error) return null;
   const api = isApiError(error) ? error : null;
   const stale = api?.code === "STALE_VERSION";
@@ -29,34 +35,36 @@ export const ApiErrorAlert = ({ error, extraIssues = [], onReload, onRetry }: Pr
       </Button>
     ) : undefined;
   return (
-    <Alert
-      type={stale ? "warning" : "error"}
-      showIcon
-      role="alert"
-      title={message}
-      style={{ marginBottom: 16 }}
-      action={action}
-      description={
-        extraIssues.length > 0 || api?.requestId ? (
-          <>
-            {extraIssues.length > 0 && (
-              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                {extraIssues.map((i) => (
-                  <li key={`${i.path}:${i.message}`}>
-                    {i.path ? `${i.path}:` : ""}
-                    {i.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {api?.requestId && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t("error.requestId", { id: api.requestId })}
-              </Typography.Text>
-            )}
-          </>
-        ) : undefined
-      }
-    />
+    <div ref={box}>
+      <Alert
+        type={stale ? "warning" : "error"}
+        showIcon
+        role="alert"
+        title={message}
+        style={{ marginBottom: 16 }}
+        action={action}
+        description={
+          extraIssues.length > 0 || api?.requestId ? (
+            <>
+              {extraIssues.length > 0 && (
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {extraIssues.map((i) => (
+                    <li key={`${i.path}:${i.message}`}>
+                      {i.path ? `${i.path}:` : ""}
+                      {i.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {api?.requestId && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t("error.requestId", { id: api.requestId })}
+                </Typography.Text>
+              )}
+            </>
+          ) : undefined
+        }
+      />
+    </div>
   );
 };

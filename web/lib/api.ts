@@ -127,7 +127,7 @@ const send = async (path: string, opts: RequestOptions, accept: string): Promise
 const networkMessage = (): string =>
   currentLanguage() === "en"
     ? "Cannot reach the server; check the network and try again"
-    : "无法连接服务器,请检查网络后重试";
+    : "无法连接服务器，请检查网络后重试";
 
 /** JSON request; resolves to the parsed body, or undefined for 204. */
 export const apiRequest = async <T>(path: string, opts: RequestOptions = {}): Promise<T> => {

@@ -34,9 +34,12 @@ export const formatMu = (m2: number | null | undefined, unit = "亩"): string =>
 export const formatM2 = (m2: number | null | undefined, unit = "m²"): string =>
   isBlank(m2) ? "" : `${grouped(m2, 2)} ${unit}`;
 
-/** "21,000 m²(31.5 亩)" — land shows both. */
-export const formatArea = (m2: number | null | undefined, units = { m2: "m²", mu: "亩" }): string =>
-  isBlank(m2) ? "" : `${formatM2(m2, units.m2)}(${formatMu(m2, units.mu)})`;
+/** "21,000 m²（31.5 亩）" — land shows both; English gets ASCII brackets. */
+export const formatArea = (m2: number | null | undefined, units = { m2: "m²", mu: "亩" }): string => {
+  if (isBlank(m2)) return "";
+  const [open, close] = units.mu === "亩" ? ["（", "）"] : [" (", ")"];
+  return `${formatM2(m2, units.m2)}${open}${formatMu(m2, units.mu)}${close}`;
+};
 
 /** Money is integer fen. 1 万元 = 1,000,000 fen; 1 亿元 = 10,000,000,000 fen. */
 export const FEN_PER_WAN = 1_000_000;

@@ -23,9 +23,17 @@ export const toNamePath = (path: string): NamePath =>
  * Puts the server's VALIDATION details onto the form's fields by `path`.
  * Returns the issues that match no field, for a general message.
  */
-export const applyServerErrors = (form: FormInstance, error: unknown): FieldIssue[] => {
+export const applyServerErrors = (
+  form: FormInstance,
+  error: unknown,
+  duplicateField?: string,
+): FieldIssue[] => {
   if (!isApiError(error)) return [];
-  const issues = error.fieldIssues;
+  // A DUPLICATE without details is about the record's natural key (its name).
+  const issues =
+    error.code === "DUPLICATE" && duplicateField && error.fieldIssues.length === 0
+      ? [{ path: duplicateField, message: error.message }]
+      : error.fieldIssues;
   if (issues.length === 0) return [];
   const known = new Set(form.getFieldsError().map((f) => f.name.join(".")));
   const onFields: { name: NamePath; errors: string[] }[] = [];
@@ -46,11 +54,15 @@ export const applyServerErrors = (form: FormInstance, error: unknown): FieldIssu
 /**
  * An antd rule that checks a value with the zod schema of `common/`, so the
  * form says what the server would say ("请填写名称"). An empty input is
- * checked as `emptyAs` ("" for text, null for optional numbers and pickers).
+ * checked as "" ("text"), as null ("null": pickers, numbers) or as absent
+ * ("omit": optional fields the body leaves out).
  */
-export const zodRule = (schema: z.ZodType, emptyAs: "" | null | undefined = ""): Rule => ({
+const emptyValues = { text: "", null: null, omit: undefined } as const;
+
+export const zodRule = (schema: z.ZodType, empty: "text" | "null" | "omit" = "text"): Rule => ({
   validator: async (_rule, value: unknown) => {
-    const v = value === undefined || value === null || value === "" ? emptyAs : value;
+    const blank = value === undefined || value === null || value === "";
+    const v = blank ? emptyValues[empty] : value;
     const r = schema.safeParse(v, { error: zodLocales[currentLanguage()] });
     if (!r.success) throw new Error(r.error.issues[0]?.message ?? "");
   },

@@ -95,7 +95,7 @@ function headProblem(
     return {
       seq: s.expected,
       id: null,
-      reason: `末尾记录被删除:检查点为第 ${head.seq} 条,实际只到第 ${lastSeq} 条 (rows removed from the end)`,
+      reason: `末尾记录被删除：检查点为第 ${head.seq} 条，实际只到第 ${lastSeq} 条 (rows removed from the end)`,
     };
   }
   return { seq: head.seq, id: null, reason: "链头检查点与记录不符 (head checkpoint does not match)" };

@@ -51,6 +51,7 @@ export async function listParks(db: DbOrTx, actor: Actor, q: z.infer<typeof park
     region: region.name,
     areaM2: park.areaM2,
     createdAt: park.createdAt,
+    updatedAt: park.updatedAt,
   };
   const items = await db
     .select(parkSelect)
@@ -95,9 +96,16 @@ export async function listTeams(db: DbOrTx, actor: Actor, q: z.infer<typeof team
     teamScope(actor),
     q.regionId ? inRegionSubtree(team.regionId, q.regionId) : undefined,
     q.parkId ? eq(team.parkId, q.parkId) : undefined,
+    q.kind ? eq(team.kind, q.kind) : undefined,
     q.q ? or(ilike(team.name, likeText(q.q)), ilike(team.stationCity, likeText(q.q))) : undefined,
   );
-  const sorts = { name: team.name, kind: team.kind, region: region.name, createdAt: team.createdAt };
+  const sorts = {
+    name: team.name,
+    kind: team.kind,
+    region: region.name,
+    createdAt: team.createdAt,
+    updatedAt: team.updatedAt,
+  };
   const items = await db
     .select(teamSelect)
     .from(team)
@@ -139,7 +147,12 @@ export async function listDepartments(db: DbOrTx, actor: Actor, q: z.infer<typeo
     q.regionId ? inRegionSubtree(department.regionId, q.regionId) : undefined,
     q.q ? or(ilike(department.name, likeText(q.q)), ilike(department.shortName, likeText(q.q))) : undefined,
   );
-  const sorts = { name: department.name, region: region.name, createdAt: department.createdAt };
+  const sorts = {
+    name: department.name,
+    region: region.name,
+    createdAt: department.createdAt,
+    updatedAt: department.updatedAt,
+  };
   const items = await db
     .select(departmentSelect)
     .from(department)

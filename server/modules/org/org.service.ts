@@ -25,18 +25,21 @@ type ParkUpdate = z.infer<typeof parkUpdate>;
 
 const parkTexts = {
   duplicate: { zh: "同一行政区下已有同名园区", en: "A park with this name already exists in the region" },
-  inUse: { zh: "园区下仍有子园区或招商队伍,不能删除", en: "The park still has sub-parks or teams" },
+  field: "name",
+  inUse: { zh: "园区下仍有子园区或招商队伍，不能删除", en: "The park still has sub-parks or teams" },
 };
 const teamTexts = {
   duplicate: { zh: "同一行政区下已有同名队伍", en: "A team with this name already exists in the region" },
-  inUse: { zh: "队伍仍被引用,不能删除", en: "The team is still referenced" },
+  field: "name",
+  inUse: { zh: "队伍仍被引用，不能删除", en: "The team is still referenced" },
 };
 const departmentTexts = {
   duplicate: {
     zh: "同一行政区下已有同名部门",
     en: "A department with this name already exists in the region",
   },
-  inUse: { zh: "部门下仍有用户或事项,不能删除", en: "The department still has users or items" },
+  field: "name",
+  inUse: { zh: "部门下仍有用户或事项，不能删除", en: "The department still has users or items" },
 };
 
 /** Reads a record in scope or 404; then checks the permission (403 inside scope). */
@@ -104,6 +107,7 @@ export async function updatePark(ctx: ActorCtx, id: string, input: ParkUpdate) {
       subjectId: id,
       regionId: after.regionId,
       ...changed(before, after),
+      meta: { label: after.name },
     });
     return after;
   });
@@ -120,6 +124,7 @@ export async function deletePark(ctx: ActorCtx, id: string, version: number) {
       subjectId: id,
       regionId: before.regionId,
       before,
+      meta: { label: before.name },
     });
   });
 }
@@ -174,6 +179,7 @@ export async function updateTeam(ctx: ActorCtx, id: string, input: TeamUpdate) {
       subjectId: id,
       regionId: after.regionId,
       ...changed(before, after),
+      meta: { label: after.name },
     });
     return after;
   });
@@ -190,6 +196,7 @@ export async function deleteTeam(ctx: ActorCtx, id: string, version: number) {
       subjectId: id,
       regionId: before.regionId,
       before,
+      meta: { label: before.name },
     });
   });
 }
@@ -238,6 +245,7 @@ export async function updateDepartment(ctx: ActorCtx, id: string, input: Departm
       subjectId: id,
       regionId: after.regionId,
       ...changed(before, after),
+      meta: { label: after.name },
     });
     return after;
   });
@@ -254,6 +262,7 @@ export async function deleteDepartment(ctx: ActorCtx, id: string, version: numbe
       subjectId: id,
       regionId: before.regionId,
       before,
+      meta: { label: before.name },
     });
   });
 }

@@ -48,7 +48,10 @@ describe.each(backends)("org records on %s", (backend) => {
     );
     const dup = await req("POST", "/api/parks", { regionId, name: "一区", kind: "provincial_dz" });
     expect(dup.statusCode).toBe(409);
-    expect(json<{ error: { message: string } }>(dup).error.message).toBe("同一行政区下已有同名园区");
+    expect(json<{ error: { message: string; details: { path: string }[] } }>(dup).error).toMatchObject({
+      message: "同一行政区下已有同名园区",
+      details: [{ path: "name" }],
+    });
     const child = json<Park>(
       await req("POST", "/api/parks", {
         regionId,
@@ -101,6 +104,17 @@ describe.each(backends)("org records on %s", (backend) => {
       ).phone,
     ).toBe("0514-1234");
     expect((await req("GET", `/api/teams?q=驻沪`)).json().total).toBeGreaterThan(0);
+  });
+
+  it("says which regions have children, for the lazy tree", async () => {
+    const tops = json<{ items: { name: string; hasChildren: boolean }[] }>(
+      await req("GET", "/api/regions?roots=true"),
+    );
+    expect(tops.items.find((r) => r.name === "浙江省")?.hasChildren).toBe(true);
+    const counties = json<{ items: { name: string; hasChildren: boolean }[] }>(
+      await req("GET", `/api/regions?parentId=${regionId}`),
+    );
+    expect(counties.items.every((r) => r.hasChildren === false)).toBe(true);
   });
 
   it("adds a platform under a region and browses the tree", async () => {

@@ -10,7 +10,8 @@ const regionSelect = {
   level: region.level,
   parentId: region.parentId,
   path: region.path,
-  hasChildren: sql<boolean>`exists (select 1 from ${region} c where c.parent_id = ${region.id})`,
+  // Qualified by hand: inside the subquery a bare "id" would bind to the child row.
+  hasChildren: sql<boolean>`exists (select 1 from ${region} c where c.parent_id = "region"."id")`,
 };
 
 export type RegionRow = {

@@ -24,15 +24,19 @@ export function sessionRoutes(app: FastifyInstance, makeCtx: CtxFactory, auth: A
   const tags = ["session"];
   // Per-address throttle on top of the per-account lockout.
   const rateLimit = { max: 60, timeWindow: "1 minute" };
-  r.post("/api/session/login", { schema: { tags, body: loginBody }, config: { rateLimit } }, async (req, reply) => {
-    const ctx = makeCtx(req);
-    const { setCookie } = await session.login(ctx, auth, config, req.body, fetchHeaders(req));
-    forwardCookies(reply, setCookie);
-    const headers = fetchHeaders(req);
-    headers.set("cookie", setCookie.map((c) => c.split(";")[0]).join("; "));
-    const s = await session.resolveSession(auth, ctx.db, headers);
-    return { user: await session.meOf(ctx, s!) };
-  });
+  r.post(
+    "/api/session/login",
+    { schema: { tags, body: loginBody }, config: { rateLimit } },
+    async (req, reply) => {
+      const ctx = makeCtx(req);
+      const { setCookie } = await session.login(ctx, auth, config, req.body, fetchHeaders(req));
+      forwardCookies(reply, setCookie);
+      const headers = fetchHeaders(req);
+      headers.set("cookie", setCookie.map((c) => c.split(";")[0]).join("; "));
+      const s = await session.resolveSession(auth, ctx.db, headers);
+      return { user: await session.meOf(ctx, s!) };
+    },
+  );
   r.post("/api/session/logout", { schema: { tags } }, async (req, reply) => {
     const cookies = await session.logout(actorCtx(makeCtx, req), auth, fetchHeaders(req));
     forwardCookies(reply, cookies);

@@ -14,7 +14,7 @@ import * as org from "../org/org.queries.js";
 import * as q from "./users.queries.js";
 import { credentials, users } from "./users.table.js";
 
-const userTexts = { duplicate: { zh: "用户名已被使用", en: "This username is taken" } };
+const userTexts = { duplicate: { zh: "用户名已被使用", en: "This username is taken" }, field: "username" };
 
 /** A readable random password: letters and digits, no look-alikes. */
 export function generatePassword(length = 12): string {
@@ -135,6 +135,7 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
       subjectId: id,
       regionId: after.regionId,
       ...changed(before, after),
+      meta: { label: after.username },
     });
     return after;
   });

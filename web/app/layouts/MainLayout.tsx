@@ -19,7 +19,7 @@ const PageFallback = () => (
 
 /** Signs the user in or out, and frames every page: menu, header, watermark. */
 export const MainLayout = () => {
-  const { t } = useTranslation("app");
+  const { t, i18n } = useTranslation("app");
   const location = useLocation();
   const navigate = useNavigate();
   const me = useMe();
@@ -67,7 +67,7 @@ export const MainLayout = () => {
           <Flex align="center" justify="center" style={{ height: 56 }}>
             <Typography.Title
               level={4}
-              style={{ color: "#fff", margin: 0, letterSpacing: collapsed ? 0 : 4 }}
+              style={{ color: "#fff", margin: 0, letterSpacing: collapsed || i18n.language === "en" ? 0 : 4 }}
             >
               {collapsed ? t("brand").slice(0, 1) : t("brand")}
             </Typography.Title>

@@ -76,7 +76,10 @@ export const HomePage = () => {
         <Typography.Text type="secondary">{t("home.today", { date })}</Typography.Text>
         <Flex gap={24} wrap style={{ marginTop: 16 }}>
           <div>
-            <Typography.Text type="secondary">{t("home.roles")}:</Typography.Text>
+            <Typography.Text type="secondary">
+              {t("home.roles")}
+              {t("common:state.colon")}
+            </Typography.Text>
             {me.roles.map((r) => (
               <Tag key={r} color="blue">
                 {t(`enums:role.${r}`)}
@@ -84,12 +87,15 @@ export const HomePage = () => {
             ))}
           </div>
           <div>
-            <Typography.Text type="secondary">{t("home.scopes")}:</Typography.Text>
+            <Typography.Text type="secondary">
+              {t("home.scopes")}
+              {t("common:state.colon")}
+            </Typography.Text>
             {me.scopes.map((s) => (
               <Tag key={`${s.kind}:${s.refId ?? ""}`}>
                 {s.kind === "all"
                   ? t("enums:scopeKind.all")
-                  : `${t(`enums:scopeKind.${s.kind}`)}:${s.refName ?? ""}`}
+                  : `${t(`enums:scopeKind.${s.kind}`)}${s.refName ? t("common:state.colon") + s.refName : ""}`}
               </Tag>
             ))}
           </div>

@@ -17,11 +17,7 @@ export const useSubjectTrail = (subjectType: string, subjectId: string) =>
   useQuery({
     queryKey: [...auditKey, "subject", subjectType, subjectId],
     queryFn: ({ signal }) =>
-      apiGet<Page<AuditEntry>>(
-        "/audit",
-        { subjectType, subjectId, pageSize: 100, sort: "seq", order: "desc" },
-        signal,
-      ),
+      apiGet<Page<AuditEntry>>("/audit", { subjectType, subjectId, pageSize: 100, order: "desc" }, signal),
   });
 
 /** GET /api/audit/export — same filters as the list. */

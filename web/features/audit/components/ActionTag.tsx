@@ -7,6 +7,7 @@ const colors: Record<string, string> = {
   update: "blue",
   delete: "red",
   login_failed: "orange",
+  lockout: "orange",
   lock: "orange",
   export: "purple",
   download: "purple",

@@ -9,7 +9,7 @@ const isoMoment = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 /** Renders one stored value the way the rest of the UI would show it. */
 const useValueText = (subjectType: string) => {
   const { t } = useTranslation("audit");
-  return (key: string, v: unknown): string => {
+  const text = (key: string, v: unknown): string => {
     if (v === null || v === undefined || v === "") return t("diff.empty");
     if (typeof v === "boolean") return t(v ? "common:state.yes" : "common:state.no");
     if (typeof v === "number") return v.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
@@ -28,12 +28,18 @@ const useValueText = (subjectType: string) => {
         .map((s: { kind?: string; refName?: string | null; refId?: string | null }) =>
           [t(`enums:scopeKind.${s.kind ?? ""}`, { defaultValue: s.kind ?? "" }), s.refName ?? s.refId ?? ""]
             .filter(Boolean)
-            .join(":"),
+            .join(t("common:state.colon")),
         )
+        .join("、");
+    }
+    if (typeof v === "object" && !Array.isArray(v)) {
+      return Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => `${t(`field.${k}`, { defaultValue: k })}${t("common:state.colon")}${text(k, x)}`)
         .join("、");
     }
     return JSON.stringify(v);
   };
+  return text;
 };
 
 /** Before/after of one audit entry as a table of the fields that changed. */

@@ -19,12 +19,30 @@ import { subjectName } from "./diff";
 
 const filterKeys = ["subjectType", "action", "actorId", "from", "to"] as const;
 
+/** Actions the server writes today; the filter matches one exactly. */
+const knownActions = [
+  "create",
+  "update",
+  "delete",
+  "login",
+  "login_failed",
+  "lockout",
+  "logout",
+  "change_password",
+  "reset_password",
+  "unlock",
+  "export",
+  "download",
+  "upload",
+  "demo_load",
+] as const;
+
 export const AuditListPage = () => {
   const { t } = useTranslation("audit");
   const { UserPicker } = useExtensions();
   const list = useListState(filterKeys);
-  // Newest first unless the reader sorts otherwise.
-  const query = list.query.sort ? list.query : { ...list.query, sort: "at", order: "desc" as const };
+  // The log is ordered by time; newest first unless the reader flips it.
+  const query = { ...list.query, sort: "at", order: list.query.order ?? ("desc" as const) };
   const { data, isFetching, error, refetch } = useAuditEntries(query);
   const exportAudit = useExportAudit();
 
@@ -35,7 +53,8 @@ export const AuditListPage = () => {
       key: "at",
       width: 180,
       sorter: true,
-      sortOrder: list.query.sort ? list.sortOrderOf("at") : "descend",
+      sortOrder: query.order === "asc" ? "ascend" : "descend",
+      sortDirections: ["descend", "ascend", "descend"],
       render: (v: string) => formatDateTimeSec(v),
     },
     {
@@ -66,10 +85,11 @@ export const AuditListPage = () => {
     {
       title: t("list.seq"),
       key: "seq",
-      width: 160,
+      width: 100,
+      // The chain key is a region id: useful to an auditor, noise to everyone else.
       render: (_, e) => (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {e.chainKey} #{e.seq}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} title={`${t("list.chain")} ${e.chainKey}`}>
+          #{e.seq}
         </Typography.Text>
       ),
     },
@@ -86,6 +106,12 @@ export const AuditListPage = () => {
         extra={<ExportButton mutation={exportAudit} params={query} />}
       />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <SearchBox
+          value={list.query.q}
+          onSearch={(q) => list.update({ q })}
+          placeholder={t("list.searchPh")}
+          width={220}
+        />
         <Select<SubjectType>
           value={(list.query.subjectType as SubjectType | undefined) ?? undefined}
           onChange={(subjectType) => list.update({ subjectType })}
@@ -94,11 +120,13 @@ export const AuditListPage = () => {
           options={subjectTypes.map((s) => ({ value: s, label: t(`enums:subjectType.${s}`) }))}
           style={{ width: 160 }}
         />
-        <SearchBox
-          value={list.query.action}
-          onSearch={(action) => list.update({ action })}
-          placeholder={t("list.actionPh")}
-          width={220}
+        <Select<string>
+          value={list.query.action ?? undefined}
+          onChange={(action) => list.update({ action })}
+          allowClear
+          placeholder={t("list.actionAll")}
+          options={knownActions.map((a) => ({ value: a, label: t(`action.${a}`) }))}
+          style={{ width: 150 }}
         />
         <UserPicker
           value={list.query.actorId ?? null}

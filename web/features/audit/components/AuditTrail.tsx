@@ -25,14 +25,16 @@ export const AuditTrail = ({ subjectType, subjectId }: AuditTrailProps) => {
         items={items.map((e) => ({
           key: e.id,
           color: dot[actionVerb(e.action)] ?? "gray",
-          title: (
-            <Flex gap={8} align="center" wrap>
-              <Typography.Text type="secondary">{formatDateTimeSec(e.at)}</Typography.Text>
-              <Typography.Text strong>{e.actorName ?? t("list.system")}</Typography.Text>
-              <ActionTag action={e.action} />
+          content: (
+            <Flex vertical gap={8}>
+              <Flex gap={8} align="center" wrap>
+                <Typography.Text type="secondary">{formatDateTimeSec(e.at)}</Typography.Text>
+                <Typography.Text strong>{e.actorName ?? t("list.system")}</Typography.Text>
+                <ActionTag action={e.action} />
+              </Flex>
+              <AuditDiff entry={e} />
             </Flex>
           ),
-          content: <AuditDiff entry={e} />,
         }))}
       />
       {data && data.total > items.length && (

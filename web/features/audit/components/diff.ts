@@ -9,6 +9,23 @@ export interface DiffRow {
 /** Keys every versioned record carries that say nothing to a reader. */
 const noise = new Set(["id", "version", "createdAt", "updatedAt", "passwordHash"]);
 
+/** Fields a reader looks for first; the rest follow in stored order. */
+const order = [
+  "name",
+  "username",
+  "shortName",
+  "kind",
+  "level",
+  "code",
+  "regionName",
+  "parentName",
+  "parkName",
+];
+const rank = (k: string): number => {
+  const i = order.indexOf(k);
+  return i < 0 ? order.length : i;
+};
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -21,7 +38,11 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === 
 export const diffRows = (before: unknown, after: unknown): DiffRow[] => {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !noise.has(k));
+  const all = new Set([...Object.keys(b), ...Object.keys(a)]);
+  // An id beside its name (regionId + regionName) says the same thing twice, less readably.
+  const keys = [...all]
+    .filter((k) => !noise.has(k) && !(k.endsWith("Id") && all.has(`${k.slice(0, -2)}Name`)))
+    .sort((x, y) => rank(x) - rank(y));
   const both = isRecord(before) && isRecord(after);
   return keys
     .map((key) => ({ key, before: b[key], after: a[key], changed: !same(b[key], a[key]) }))

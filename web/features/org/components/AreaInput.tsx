@@ -19,7 +19,6 @@ export const AreaInput = ({ value, onChange, id }: Props) => {
         onChange={(v) => onChange?.(v ?? null)}
         min={0}
         step={100}
-        precision={2}
         suffix="m²"
         style={{ width: 220 }}
       />

@@ -53,7 +53,7 @@ export const DepartmentForm = ({ department, readOnly, onDone, onCancel, onReloa
       <Form.Item name="shortName" label={t("departments.shortName")} rules={[zodRule(s.shortName)]}>
         <Input maxLength={30} />
       </Form.Item>
-      <Form.Item name="regionId" label={t("common.region")} required rules={[zodRule(s.regionId, null)]}>
+      <Form.Item name="regionId" label={t("common.region")} required rules={[zodRule(s.regionId, "null")]}>
         <RegionPicker />
       </Form.Item>
       <Form.Item name="phone" label={t("departments.phone")} rules={[zodRule(s.phone)]}>

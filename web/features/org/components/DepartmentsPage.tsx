@@ -54,18 +54,19 @@ export const DepartmentsPage = () => {
       ),
     },
     { title: t("departments.shortName"), dataIndex: "shortName", key: "shortName" },
-    { title: t("common.region"), dataIndex: "regionName", ...sortable("regionName") },
+    { title: t("common.region"), dataIndex: "regionName", ...sortable("region") },
     { title: t("departments.phone"), dataIndex: "phone", key: "phone" },
     {
       title: t("common:field.updatedAt"),
       dataIndex: "updatedAt",
-      ...sortable("updatedAt"),
+      key: "updatedAt",
       render: (v: string) => formatDateTime(v),
       width: 150,
     },
     {
       title: t("common:action.actions"),
       key: "actions",
+      fixed: "right",
       width: 200,
       render: (_, x) => (
         <RowActions

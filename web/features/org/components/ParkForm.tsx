@@ -67,16 +67,17 @@ export const ParkForm = ({ park, readOnly, onDone, onCancel, onReload }: Props) 
       <Form.Item name="shortName" label={t("parks.shortName")} rules={[zodRule(s.shortName)]}>
         <Input maxLength={30} />
       </Form.Item>
-      <Form.Item name="regionId" label={t("common.region")} required rules={[zodRule(s.regionId, null)]}>
+      <Form.Item name="regionId" label={t("common.region")} required rules={[zodRule(s.regionId, "null")]}>
         <RegionPicker />
       </Form.Item>
-      <Form.Item name="kind" label={t("parks.kind")} required rules={[zodRule(s.kind, null)]}>
+      <Form.Item name="kind" label={t("parks.kind")} required rules={[zodRule(s.kind, "null")]}>
         <Select
+          showSearch={{ optionFilterProp: "label" }}
           options={parkKinds.map((k) => ({ value: k, label: t(`enums:parkKind.${k}`) }))}
           placeholder={t("parks.kind")}
         />
       </Form.Item>
-      <Form.Item name="parentId" label={t("parks.parent")} rules={[zodRule(s.parentId, null)]}>
+      <Form.Item name="parentId" label={t("parks.parent")} rules={[zodRule(s.parentId, "null")]}>
         <ParkPicker placeholder={t("parks.parentPh")} excludeId={park?.id ?? null} />
       </Form.Item>
       {kind === "enclave" && (
@@ -93,7 +94,7 @@ export const ParkForm = ({ park, readOnly, onDone, onCancel, onReload }: Props) 
         name="areaM2"
         label={t("parks.area")}
         extra={t("parks.areaHint")}
-        rules={[zodRule(s.areaM2, null)]}
+        rules={[zodRule(s.areaM2, "null")]}
       >
         <AreaInput />
       </Form.Item>

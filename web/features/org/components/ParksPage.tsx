@@ -1,4 +1,4 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { EnvironmentOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Flex, Select, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
@@ -56,6 +56,7 @@ export const ParksPage = () => {
       title: t("parks.kind"),
       dataIndex: "kind",
       key: "kind",
+      width: 150,
       sorter: true,
       sortOrder: list.sortOrderOf("kind"),
       render: (k: ParkKind) => (
@@ -65,21 +66,31 @@ export const ParksPage = () => {
     {
       title: t("common.region"),
       dataIndex: "regionName",
-      key: "regionName",
+      key: "region",
+      width: 180,
       sorter: true,
-      sortOrder: list.sortOrderOf("regionName"),
+      sortOrder: list.sortOrderOf("region"),
     },
     {
       title: t("parks.parent"),
       dataIndex: "parentName",
       key: "parentName",
-      render: (v: string | null, p) =>
-        v ?? (p.hostLocation ? <Typography.Text type="secondary">{p.hostLocation}</Typography.Text> : ""),
+      render: (v: string | null, p) => (
+        <Flex vertical>
+          {v && <span>{v}</span>}
+          {p.hostLocation && (
+            <Typography.Text type="secondary" title={t("parks.hostLocation")}>
+              <EnvironmentOutlined /> {p.hostLocation}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
     },
     {
       title: t("parks.area"),
       dataIndex: "areaM2",
       key: "areaM2",
+      width: 210,
       sorter: true,
       sortOrder: list.sortOrderOf("areaM2"),
       align: "right",
@@ -89,14 +100,13 @@ export const ParksPage = () => {
       title: t("common:field.updatedAt"),
       dataIndex: "updatedAt",
       key: "updatedAt",
-      sorter: true,
-      sortOrder: list.sortOrderOf("updatedAt"),
       render: (v: string) => formatDateTime(v),
       width: 150,
     },
     {
       title: t("common:action.actions"),
       key: "actions",
+      fixed: "right",
       width: 200,
       render: (_, p) => (
         <RowActions

@@ -35,7 +35,7 @@ export const PlatformForm = ({ parentId, onAdded }: { parentId: string; onAdded:
       form.resetFields();
       onAdded();
     } catch (e) {
-      setExtra(applyServerErrors(form, e));
+      setExtra(applyServerErrors(form, e, "name"));
       setError(e);
     }
   };
@@ -55,7 +55,7 @@ export const PlatformForm = ({ parentId, onAdded }: { parentId: string; onAdded:
       <Form.Item
         name="code"
         label={t("regions.codeOptional")}
-        rules={[zodRule(regionCreate.shape.code, null)]}
+        rules={[zodRule(regionCreate.shape.code, "null")]}
       >
         <Input maxLength={6} inputMode="numeric" style={{ width: 160 }} />
       </Form.Item>

@@ -33,7 +33,10 @@ const useRecordOptions = <T extends Named>(
     if (stored && !all.some((i) => i.id === stored.id)) all.unshift(stored);
     return all
       .filter((i) => i.id !== props.excludeId)
-      .map((i) => ({ value: i.id, label: i.regionName ? `${i.name}(${i.regionName})` : i.name }));
+      .map((i) => ({
+        value: i.id,
+        label: i.regionName && i.regionName !== i.name ? `${i.name}（${i.regionName}）` : i.name,
+      }));
   }, [items, one.data, props.excludeId]);
   const { regionId: _r, excludeId: _e, ...selectProps } = props;
   return { ...selectProps, options, loading: list.isFetching, onSearch: setSearch };

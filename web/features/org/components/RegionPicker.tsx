@@ -1,5 +1,5 @@
 import { TreeSelect } from "antd";
-import { useEffect } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { PickerProps } from "../../../lib/extensions";
 import { useRegion } from "../api/regions.api";
@@ -8,14 +8,10 @@ import { useRegionTree } from "./useRegionTree";
 /** Picks a region or platform from the user's scope; levels load as they open. */
 export const RegionPicker = ({ value, onChange, placeholder, allowClear = true, ...rest }: PickerProps) => {
   const { t } = useTranslation("org");
-  const tree = useRegionTree();
-  const missing = Boolean(value) && !tree.isLoading && !tree.find(value ?? "");
-  const detail = useRegion(missing ? value : null);
-  const { placePath } = tree;
-
-  useEffect(() => {
-    if (detail.data) placePath([...detail.data.ancestors, detail.data]);
-  }, [detail.data, placePath]);
+  // A stored value whose level is not open yet: fetch it with its ancestors to name it.
+  const detail = useRegion(value);
+  const path = useMemo(() => (detail.data ? [...detail.data.ancestors, detail.data] : []), [detail.data]);
+  const tree = useRegionTree(path);
 
   return (
     <TreeSelect
@@ -28,7 +24,7 @@ export const RegionPicker = ({ value, onChange, placeholder, allowClear = true, 
       placeholder={placeholder ?? t("common.regionPh")}
       allowClear={allowClear}
       loading={tree.isLoading}
-      showSearch={false}
+      showSearch={{ treeNodeFilterProp: "title" }}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { minWidth: 280, maxHeight: 420, overflow: "auto" } } }}
       treeNodeLabelProp="title"

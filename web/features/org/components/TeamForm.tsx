@@ -57,16 +57,17 @@ export const TeamForm = ({ team, readOnly, onDone, onCancel, onReload }: Props) 
       <Form.Item name="name" label={t("teams.name")} required rules={[zodRule(s.name)]}>
         <Input placeholder={t("teams.namePh")} autoFocus maxLength={100} showCount />
       </Form.Item>
-      <Form.Item name="kind" label={t("teams.kind")} required rules={[zodRule(s.kind, null)]}>
+      <Form.Item name="kind" label={t("teams.kind")} required rules={[zodRule(s.kind, "null")]}>
         <Select
+          showSearch={{ optionFilterProp: "label" }}
           options={teamKinds.map((k) => ({ value: k, label: t(`enums:teamKind.${k}`) }))}
           placeholder={t("teams.kind")}
         />
       </Form.Item>
-      <Form.Item name="regionId" label={t("common.region")} required rules={[zodRule(s.regionId, null)]}>
+      <Form.Item name="regionId" label={t("common.region")} required rules={[zodRule(s.regionId, "null")]}>
         <RegionPicker />
       </Form.Item>
-      <Form.Item name="parkId" label={t("teams.park")} rules={[zodRule(s.parkId, null)]}>
+      <Form.Item name="parkId" label={t("teams.park")} rules={[zodRule(s.parkId, "null")]}>
         <ParkPicker regionId={regionId ?? null} />
       </Form.Item>
       <Form.Item name="stationCity" label={t("teams.stationCity")} rules={[zodRule(s.stationCity)]}>

@@ -53,25 +53,27 @@ export const TeamsPage = () => {
     {
       title: t("teams.kind"),
       dataIndex: "kind",
+      width: 130,
       ...sortable("kind"),
       render: (k: TeamKind) => (
         <Tag color={k === "stationed" ? "gold" : "blue"}>{t(`enums:teamKind.${k}`)}</Tag>
       ),
     },
-    { title: t("common.region"), dataIndex: "regionName", ...sortable("regionName") },
+    { title: t("common.region"), dataIndex: "regionName", width: 180, ...sortable("region") },
     { title: t("teams.park"), dataIndex: "parkName", key: "parkName" },
-    { title: t("teams.stationCity"), dataIndex: "stationCity", key: "stationCity" },
-    { title: t("teams.leaderName"), dataIndex: "leaderName", key: "leaderName" },
+    { title: t("teams.stationCity"), dataIndex: "stationCity", key: "stationCity", width: 110 },
+    { title: t("teams.leaderName"), dataIndex: "leaderName", key: "leaderName", width: 100 },
     {
       title: t("common:field.updatedAt"),
       dataIndex: "updatedAt",
-      ...sortable("updatedAt"),
+      key: "updatedAt",
       render: (v: string) => formatDateTime(v),
       width: 150,
     },
     {
       title: t("common:action.actions"),
       key: "actions",
+      fixed: "right",
       width: 200,
       render: (_, x) => (
         <RowActions

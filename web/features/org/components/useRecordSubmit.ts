@@ -34,7 +34,7 @@ export const useRecordSubmit = <T extends Versioned, C, U>(
         : await create.mutateAsync(body as C);
       onDone(saved, record === null);
     } catch (e) {
-      setExtraIssues(applyServerErrors(form, e));
+      setExtraIssues(applyServerErrors(form, e, "name"));
       setError(e);
     }
   };

@@ -1,4 +1,4 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import type { Region } from "../../../../common/org.schema";
 import { childRegionsQuery, useRootRegions } from "../api/regions.api";
@@ -15,42 +15,40 @@ export interface RegionNode {
 /**
  * A region tree that loads one level at a time: roots from
  * GET /api/regions?roots=true, children from ?parentId= when a node opens.
- * The fetched levels live in the TanStack Query cache; this hook only
- * remembers which of them have been opened.
+ * Every level lives in the TanStack Query cache; this hook only remembers
+ * which nodes have been opened. `path` (a stored value and its ancestors,
+ * from GET /api/regions/:id) is placed in the tree before its levels open,
+ * so a picker can show the value's name.
  */
-export const useRegionTree = () => {
+export const useRegionTree = (path: Region[] = []) => {
   const qc = useQueryClient();
   const roots = useRootRegions();
-  const [known, setKnown] = useState<Map<string, Region>>(() => new Map());
-  const [loaded, setLoaded] = useState<string[]>([]);
-
-  const merge = useCallback((regions: Region[]) => {
-    setKnown((prev) => {
-      const next = new Map(prev);
-      // Re-insert in server order so siblings keep the order the server gave.
-      for (const r of regions) next.delete(r.id);
-      for (const r of regions) next.set(r.id, r);
-      return next;
-    });
-  }, []);
+  const [opened, setOpened] = useState<string[]>([]);
+  // combine keeps one array identity while no level changes.
+  const levelData = useQueries({
+    queries: opened.map((id) => childRegionsQuery(id)),
+    combine: (results) => results.map((r) => r.data),
+  });
 
   const loadChildren = useCallback(
     async (parentId: string, fresh = false) => {
       const q = childRegionsQuery(parentId);
       if (fresh) await qc.invalidateQueries({ queryKey: q.queryKey });
-      const kids = await qc.fetchQuery(q);
-      merge(kids);
-      setLoaded((prev) => (prev.includes(parentId) ? prev : [...prev, parentId]));
-      return kids;
+      await qc.fetchQuery(q);
+      setOpened((prev) => (prev.includes(parentId) ? prev : [...prev, parentId]));
     },
-    [qc, merge],
+    [qc],
   );
 
   const rootItems = roots.data;
-  const treeData = useMemo(() => {
+  const { treeData, byId } = useMemo(() => {
     const all = new Map<string, Region>();
     for (const r of rootItems ?? []) all.set(r.id, r);
-    for (const [id, r] of known) if (!all.has(id)) all.set(id, r);
+    // Only the part of a stored path below a root the user can see.
+    const rootIds = new Set((rootItems ?? []).map((r) => r.id));
+    const start = path.findIndex((r) => rootIds.has(r.id));
+    for (const r of start >= 0 ? path.slice(start + 1) : []) if (!all.has(r.id)) all.set(r.id, r);
+    for (const level of levelData) for (const r of level ?? []) all.set(r.id, r);
     const byParent = new Map<string, Region[]>();
     for (const r of all.values()) {
       if (!r.parentId) continue;
@@ -65,39 +63,22 @@ export const useRegionTree = () => {
         key: r.id,
         value: r.id,
         title: r.name,
-        isLeaf: !r.hasChildren,
+        isLeaf: !r.hasChildren && kids.length === 0,
         region: r,
         children: kids.length > 0 ? kids.map((k) => build(k, seen)) : undefined,
       };
     };
     const seen = new Set<string>();
-    return (rootItems ?? []).map((r) => build(r, seen));
-  }, [rootItems, known]);
+    return { treeData: (rootItems ?? []).map((r) => build(r, seen)), byId: all };
+  }, [rootItems, path, levelData]);
 
-  const find = useCallback(
-    (id: string): Region | undefined => rootItems?.find((r) => r.id === id) ?? known.get(id),
-    [rootItems, known],
-  );
-
-  /**
-   * Places a region (and the ancestors between it and a root) in the tree
-   * before its levels are opened, so a picker can show a stored value.
-   */
-  const placePath = useCallback(
-    (path: Region[]) => {
-      const rootIds = new Set((rootItems ?? []).map((r) => r.id));
-      const start = path.findIndex((r) => rootIds.has(r.id));
-      if (start >= 0) merge(path.slice(start + 1));
-    },
-    [rootItems, merge],
-  );
+  const find = useCallback((id: string): Region | undefined => byId.get(id), [byId]);
 
   return {
     treeData,
-    loadedKeys: loaded,
+    loadedKeys: opened,
     loadChildren,
     find,
-    placePath,
     isLoading: roots.isLoading,
     error: roots.error,
     refetchRoots: roots.refetch,

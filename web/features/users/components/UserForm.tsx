@@ -75,7 +75,7 @@ export const UserForm = ({ user, onCreated, onSaved, onCancel, onReload }: Props
         onCreated(r.user, r.password);
       }
     } catch (e) {
-      setExtra(applyServerErrors(form, e));
+      setExtra(applyServerErrors(form, e, user ? undefined : "username"));
       setError(e);
     }
   };
@@ -115,9 +115,10 @@ export const UserForm = ({ user, onCreated, onSaved, onCancel, onReload }: Props
           <DepartmentPicker regionId={regionId ?? null} placeholder={t("department")} />
         </Form.Item>
       </Flex>
-      <Form.Item name="roles" label={t("roles")} required rules={[zodRule(s.roles, null)]}>
+      <Form.Item name="roles" label={t("roles")} required rules={[zodRule(s.roles, "null")]}>
         <Select<Role[]>
           mode="multiple"
+          showSearch={{ optionFilterProp: "label" }}
           placeholder={t("rolesPh")}
           options={roles.map((r) => ({ value: r, label: t(`enums:role.${r}`) }))}
         />
@@ -130,7 +131,7 @@ export const UserForm = ({ user, onCreated, onSaved, onCancel, onReload }: Props
           name="password"
           label={t("password")}
           extra={t("passwordHint")}
-          rules={[zodRule(s.password, undefined)]}
+          rules={[zodRule(s.password, "omit")]}
         >
           <Input.Password autoComplete="new-password" maxLength={128} />
         </Form.Item>

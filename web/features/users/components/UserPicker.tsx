@@ -17,7 +17,7 @@ export const UserPicker = ({ regionId: _r, excludeId, ...props }: PickerProps) =
     if (stored && !all.some((u) => u.id === stored.id)) all.unshift(stored);
     return all
       .filter((u) => u.id !== excludeId)
-      .map((u) => ({ value: u.id, label: `${u.name}(${u.username})` }));
+      .map((u) => ({ value: u.id, label: `${u.name}（${u.username}）` }));
   }, [items, one.data, excludeId]);
   return (
     <SearchSelect allowClear {...props} options={options} loading={list.isFetching} onSearch={setSearch} />

@@ -66,7 +66,14 @@ export const UsersPage = () => {
         <Typography.Link onClick={() => setDrawer({ id: u.id, trail: false })}>{v}</Typography.Link>
       ),
     },
-    { title: t("name"), dataIndex: "name", key: "name", sorter: true, sortOrder: list.sortOrderOf("name") },
+    {
+      title: t("name"),
+      dataIndex: "name",
+      key: "name",
+      width: 100,
+      sorter: true,
+      sortOrder: list.sortOrderOf("name"),
+    },
     {
       title: t("roles"),
       dataIndex: "roles",
@@ -94,7 +101,7 @@ export const UsersPage = () => {
           .map((s) =>
             s.kind === "all"
               ? t("enums:scopeKind.all")
-              : `${t(`enums:scopeKind.${s.kind}`)}:${s.refName ?? ""}`,
+              : `${t(`enums:scopeKind.${s.kind}`)}${s.refName ? t("common:state.colon") + s.refName : ""}`,
           )
           .join("、"),
     },
@@ -126,6 +133,7 @@ export const UsersPage = () => {
     {
       title: t("common:action.actions"),
       key: "actions",
+      fixed: "right",
       width: 290,
       render: (_, u) => (
         <Space size={0} wrap>
