@@ -11,11 +11,15 @@ export function sqlState(err: unknown): string | undefined {
   return undefined;
 }
 
+export interface ConstraintTexts {
+  duplicate?: LocalText;
+  inUse?: LocalText;
+  /** the field a duplicate clashes on, named in the error's details */
+  field?: string;
+}
+
 /** Turns unique and foreign-key violations into 409s with the caller's wording. */
-export async function mapConstraint<T>(
-  fn: () => Promise<T>,
-  texts: { duplicate?: LocalText; inUse?: LocalText; field?: string },
-): Promise<T> {
+export async function mapConstraint<T>(fn: () => Promise<T>, texts: ConstraintTexts): Promise<T> {
   try {
     return await fn();
   } catch (err) {
