@@ -87,3 +87,6 @@ export const useListState = <K extends string>(filterKeys: readonly K[], default
 
   return { query, update, clear, hasFilters, onTableChange, sortOrderOf };
 };
+
+/** What `useListState` gives a page: its query, and the means to change it. */
+export type ListState<K extends string> = ReturnType<typeof useListState<K>>;

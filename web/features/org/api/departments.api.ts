@@ -1,28 +1,24 @@
 import type { z } from "zod";
 import type { Department, departmentCreate, departmentUpdate } from "../../../../common/org.schema";
-import type { QueryParams } from "../../../lib/api";
-import {
-  useResourceCreate,
-  useResourceDelete,
-  useResourceExport,
-  useResourceList,
-  useResourceOne,
-  useResourceUpdate,
-} from "./resource";
+import { orgResourceHooks } from "./resource";
 
 export type DepartmentCreate = z.input<typeof departmentCreate>;
 export type DepartmentUpdate = z.input<typeof departmentUpdate>;
 
+const departments = orgResourceHooks<Department, DepartmentCreate, DepartmentUpdate>(
+  "departments",
+  "部门.xlsx",
+);
+
 /** GET /api/departments */
-export const useDepartments = (query: QueryParams, enabled = true) =>
-  useResourceList<Department>("departments", query, enabled);
+export const useDepartments = departments.useList;
 /** GET /api/departments/:id */
-export const useDepartment = (id: string | null | undefined) => useResourceOne<Department>("departments", id);
+export const useDepartment = departments.useOne;
 /** POST /api/departments */
-export const useCreateDepartment = () => useResourceCreate<Department, DepartmentCreate>("departments");
+export const useCreateDepartment = departments.useCreate;
 /** PATCH /api/departments/:id */
-export const useUpdateDepartment = () => useResourceUpdate<Department, DepartmentUpdate>("departments");
+export const useUpdateDepartment = departments.useUpdate;
 /** DELETE /api/departments/:id?version= */
-export const useDeleteDepartment = () => useResourceDelete("departments");
+export const useDeleteDepartment = departments.useDelete;
 /** GET /api/departments/export */
-export const useExportDepartments = () => useResourceExport("departments", "部门.xlsx");
+export const useExportDepartments = departments.useExport;

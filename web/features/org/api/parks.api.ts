@@ -1,28 +1,21 @@
 import type { z } from "zod";
 import type { Park, parkCreate, parkUpdate } from "../../../../common/org.schema";
-import type { QueryParams } from "../../../lib/api";
-import {
-  useResourceCreate,
-  useResourceDelete,
-  useResourceExport,
-  useResourceList,
-  useResourceOne,
-  useResourceUpdate,
-} from "./resource";
+import { orgResourceHooks } from "./resource";
 
 export type ParkCreate = z.input<typeof parkCreate>;
 export type ParkUpdate = z.input<typeof parkUpdate>;
 
+const parks = orgResourceHooks<Park, ParkCreate, ParkUpdate>("parks", "园区.xlsx");
+
 /** GET /api/parks */
-export const useParks = (query: QueryParams, enabled = true) =>
-  useResourceList<Park>("parks", query, enabled);
+export const useParks = parks.useList;
 /** GET /api/parks/:id */
-export const usePark = (id: string | null | undefined) => useResourceOne<Park>("parks", id);
+export const usePark = parks.useOne;
 /** POST /api/parks */
-export const useCreatePark = () => useResourceCreate<Park, ParkCreate>("parks");
+export const useCreatePark = parks.useCreate;
 /** PATCH /api/parks/:id */
-export const useUpdatePark = () => useResourceUpdate<Park, ParkUpdate>("parks");
+export const useUpdatePark = parks.useUpdate;
 /** DELETE /api/parks/:id?version= */
-export const useDeletePark = () => useResourceDelete("parks");
+export const useDeletePark = parks.useDelete;
 /** GET /api/parks/export */
-export const useExportParks = () => useResourceExport("parks", "园区.xlsx");
+export const useExportParks = parks.useExport;

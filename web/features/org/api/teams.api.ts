@@ -1,28 +1,21 @@
 import type { z } from "zod";
 import type { Team, teamCreate, teamUpdate } from "../../../../common/org.schema";
-import type { QueryParams } from "../../../lib/api";
-import {
-  useResourceCreate,
-  useResourceDelete,
-  useResourceExport,
-  useResourceList,
-  useResourceOne,
-  useResourceUpdate,
-} from "./resource";
+import { orgResourceHooks } from "./resource";
 
 export type TeamCreate = z.input<typeof teamCreate>;
 export type TeamUpdate = z.input<typeof teamUpdate>;
 
+const teams = orgResourceHooks<Team, TeamCreate, TeamUpdate>("teams", "招商队伍.xlsx");
+
 /** GET /api/teams */
-export const useTeams = (query: QueryParams, enabled = true) =>
-  useResourceList<Team>("teams", query, enabled);
+export const useTeams = teams.useList;
 /** GET /api/teams/:id */
-export const useTeam = (id: string | null | undefined) => useResourceOne<Team>("teams", id);
+export const useTeam = teams.useOne;
 /** POST /api/teams */
-export const useCreateTeam = () => useResourceCreate<Team, TeamCreate>("teams");
+export const useCreateTeam = teams.useCreate;
 /** PATCH /api/teams/:id */
-export const useUpdateTeam = () => useResourceUpdate<Team, TeamUpdate>("teams");
+export const useUpdateTeam = teams.useUpdate;
 /** DELETE /api/teams/:id?version= */
-export const useDeleteTeam = () => useResourceDelete("teams");
+export const useDeleteTeam = teams.useDelete;
 /** GET /api/teams/export */
-export const useExportTeams = () => useResourceExport("teams", "招商队伍.xlsx");
+export const useExportTeams = teams.useExport;

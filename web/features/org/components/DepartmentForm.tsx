@@ -1,20 +1,10 @@
 import { Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { type Department, departmentCreate } from "../../../../common/org.schema";
-import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { zodRule } from "../../../lib/forms";
 import { useCreateDepartment, useUpdateDepartment } from "../api/departments.api";
-import { FormButtons } from "./FormButtons";
+import { RecordForm, type RecordFormProps } from "./RecordForm";
 import { RegionPicker } from "./RegionPicker";
-import { useRecordSubmit } from "./useRecordSubmit";
-
-interface Props {
-  department: Department | null;
-  readOnly: boolean;
-  onDone: (saved: Department, created: boolean) => void;
-  onCancel: () => void;
-  onReload: () => void;
-}
 
 interface Values {
   regionId: string | null;
@@ -32,21 +22,14 @@ const toValues = (x: Department | null): Values => ({
 
 const s = departmentCreate.shape;
 
-export const DepartmentForm = ({ department, readOnly, onDone, onCancel, onReload }: Props) => {
+export const DepartmentForm = (props: RecordFormProps<Department>) => {
   const { t } = useTranslation("org");
   const [form] = Form.useForm<Values>();
-  const sub = useRecordSubmit(form, department, useCreateDepartment(), useUpdateDepartment(), onDone);
+  const create = useCreateDepartment();
+  const update = useUpdateDepartment();
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={toValues(department)}
-      onFinish={(v) => sub.submit({ ...v })}
-      disabled={readOnly}
-      scrollToFirstError
-    >
-      <ApiErrorAlert error={sub.error} extraIssues={sub.extraIssues} onReload={onReload} />
+    <RecordForm {...props} form={form} initialValues={toValues(props.record)} create={create} update={update}>
       <Form.Item name="name" label={t("departments.name")} required rules={[zodRule(s.name)]}>
         <Input placeholder={t("departments.namePh")} autoFocus maxLength={100} showCount />
       </Form.Item>
@@ -59,7 +42,6 @@ export const DepartmentForm = ({ department, readOnly, onDone, onCancel, onReloa
       <Form.Item name="phone" label={t("departments.phone")} rules={[zodRule(s.phone)]}>
         <Input maxLength={30} inputMode="tel" />
       </Form.Item>
-      {!readOnly && <FormButtons saving={sub.saving} onCancel={onCancel} />}
-    </Form>
+    </RecordForm>
   );
 };

@@ -2,22 +2,12 @@ import { Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { type ParkKind, parkKinds } from "../../../../common/enums";
 import { type Park, parkCreate } from "../../../../common/org.schema";
-import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { zodRule } from "../../../lib/forms";
 import { useCreatePark, useUpdatePark } from "../api/parks.api";
 import { AreaInput } from "./AreaInput";
-import { FormButtons } from "./FormButtons";
+import { RecordForm, type RecordFormProps } from "./RecordForm";
 import { ParkPicker } from "./RecordPickers";
 import { RegionPicker } from "./RegionPicker";
-import { useRecordSubmit } from "./useRecordSubmit";
-
-interface Props {
-  park: Park | null;
-  readOnly: boolean;
-  onDone: (saved: Park, created: boolean) => void;
-  onCancel: () => void;
-  onReload: () => void;
-}
 
 interface Values {
   regionId: string | null;
@@ -45,22 +35,25 @@ const toValues = (p: Park | null): Values => ({
 
 const s = parkCreate.shape;
 
-export const ParkForm = ({ park, readOnly, onDone, onCancel, onReload }: Props) => {
+// The host location belongs to an enclave (飞地) only; another kind clears it.
+const toBody = (v: Values) => ({ ...v, hostLocation: v.kind === "enclave" ? v.hostLocation : null });
+
+export const ParkForm = (props: RecordFormProps<Park>) => {
   const { t } = useTranslation("org");
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch("kind", form);
-  const sub = useRecordSubmit(form, park, useCreatePark(), useUpdatePark(), onDone);
+  const create = useCreatePark();
+  const update = useUpdatePark();
 
   return (
-    <Form<Values>
+    <RecordForm
+      {...props}
       form={form}
-      layout="vertical"
-      initialValues={toValues(park)}
-      onFinish={(v) => sub.submit({ ...v, hostLocation: v.kind === "enclave" ? v.hostLocation : null })}
-      disabled={readOnly}
-      scrollToFirstError
+      initialValues={toValues(props.record)}
+      create={create}
+      update={update}
+      toBody={toBody}
     >
-      <ApiErrorAlert error={sub.error} extraIssues={sub.extraIssues} onReload={onReload} />
       <Form.Item name="name" label={t("parks.name")} required rules={[zodRule(s.name)]}>
         <Input placeholder={t("parks.namePh")} autoFocus maxLength={100} showCount />
       </Form.Item>
@@ -78,7 +71,7 @@ export const ParkForm = ({ park, readOnly, onDone, onCancel, onReload }: Props) 
         />
       </Form.Item>
       <Form.Item name="parentId" label={t("parks.parent")} rules={[zodRule(s.parentId, "null")]}>
-        <ParkPicker placeholder={t("parks.parentPh")} excludeId={park?.id ?? null} />
+        <ParkPicker placeholder={t("parks.parentPh")} excludeId={props.record?.id ?? null} />
       </Form.Item>
       {kind === "enclave" && (
         <Form.Item
@@ -104,7 +97,6 @@ export const ParkForm = ({ park, readOnly, onDone, onCancel, onReload }: Props) 
       <Form.Item name="description" label={t("parks.description")} rules={[zodRule(s.description)]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
       </Form.Item>
-      {!readOnly && <FormButtons saving={sub.saving} onCancel={onCancel} />}
-    </Form>
+    </RecordForm>
   );
 };

@@ -2,21 +2,11 @@ import { Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { type TeamKind, teamKinds } from "../../../../common/enums";
 import { type Team, teamCreate } from "../../../../common/org.schema";
-import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { zodRule } from "../../../lib/forms";
 import { useCreateTeam, useUpdateTeam } from "../api/teams.api";
-import { FormButtons } from "./FormButtons";
+import { RecordForm, type RecordFormProps } from "./RecordForm";
 import { ParkPicker } from "./RecordPickers";
 import { RegionPicker } from "./RegionPicker";
-import { useRecordSubmit } from "./useRecordSubmit";
-
-interface Props {
-  team: Team | null;
-  readOnly: boolean;
-  onDone: (saved: Team, created: boolean) => void;
-  onCancel: () => void;
-  onReload: () => void;
-}
 
 interface Values {
   regionId: string | null;
@@ -38,22 +28,15 @@ const toValues = (x: Team | null): Values => ({
 
 const s = teamCreate.shape;
 
-export const TeamForm = ({ team, readOnly, onDone, onCancel, onReload }: Props) => {
+export const TeamForm = (props: RecordFormProps<Team>) => {
   const { t } = useTranslation("org");
   const [form] = Form.useForm<Values>();
   const regionId = Form.useWatch("regionId", form);
-  const sub = useRecordSubmit(form, team, useCreateTeam(), useUpdateTeam(), onDone);
+  const create = useCreateTeam();
+  const update = useUpdateTeam();
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={toValues(team)}
-      onFinish={(v) => sub.submit({ ...v })}
-      disabled={readOnly}
-      scrollToFirstError
-    >
-      <ApiErrorAlert error={sub.error} extraIssues={sub.extraIssues} onReload={onReload} />
+    <RecordForm {...props} form={form} initialValues={toValues(props.record)} create={create} update={update}>
       <Form.Item name="name" label={t("teams.name")} required rules={[zodRule(s.name)]}>
         <Input placeholder={t("teams.namePh")} autoFocus maxLength={100} showCount />
       </Form.Item>
@@ -76,7 +59,6 @@ export const TeamForm = ({ team, readOnly, onDone, onCancel, onReload }: Props) 
       <Form.Item name="leaderName" label={t("teams.leaderName")} rules={[zodRule(s.leaderName)]}>
         <Input maxLength={50} />
       </Form.Item>
-      {!readOnly && <FormButtons saving={sub.saving} onCancel={onCancel} />}
-    </Form>
+    </RecordForm>
   );
 };
