@@ -25,7 +25,7 @@ export const auditQuery = pageQuery.extend({
   action: z.string().max(40).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  order: z.enum(["asc", "desc"]).default("desc"),
+  order: z.enum(["asc", "desc"]).optional(),
 });
 
 export const chainReport = z.object({

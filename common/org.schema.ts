@@ -34,6 +34,8 @@ export const regionCreate = z.strictObject({
     .optional(),
 });
 
+export const regionRename = z.strictObject({ name });
+
 export const park = z.object({
   id: z.uuid(),
   regionId: z.uuid(),
@@ -60,7 +62,12 @@ export const parkCreate = z.strictObject({
   kind: z.enum(parkKinds, { error: "请选择园区类型" }),
   parentId: z.uuid().nullable().optional(),
   hostLocation: optionalText(100),
-  areaM2: z.number().nonnegative("面积不能为负数").nullable().optional(),
+  areaM2: z
+    .number()
+    .min(1, "面积至少为 1 平方米")
+    .max(10_000_000_000, "面积不能超过 1 万平方公里")
+    .nullable()
+    .optional(),
   address: optionalText(200),
   description: optionalText(2000),
 });
@@ -116,7 +123,12 @@ export const departmentCreate = z.strictObject({
   regionId: z.uuid({ error: "请选择所属行政区" }),
   name,
   shortName: optionalText(30),
-  phone: optionalText(30),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() 转]{3,30}$/, "电话只能包含数字、+、-、括号和空格")
+    .nullable()
+    .optional(),
 });
 export const departmentUpdate = departmentCreate.partial().extend({ version: z.number().int() });
 export const departmentQuery = pageQuery.extend({ regionId: z.uuid().optional() });

@@ -5,7 +5,8 @@ export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
   q: z.string().trim().max(100).optional(),
   sort: z.string().max(40).optional(),
-  order: z.enum(["asc", "desc"]).default("asc"),
+  /** without sort or order, lists show the newest first */
+  order: z.enum(["asc", "desc"]).optional(),
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 

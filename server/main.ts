@@ -1,3 +1,4 @@
+import { roleLabels } from "../common/enums.js";
 import { buildApp } from "./app.js";
 import { type FirstStart, prepareDatabase } from "./bootstrap.js";
 import { type Config, loadConfig } from "./config.js";
@@ -46,10 +47,13 @@ function printBanner(config: Config, backend: string, first: FirstStart) {
   ];
   if (first.kind === "demo") {
     lines.push(`  已载入演示数据。演示账号 (密码均为 ${first.password}):`);
-    for (const a of first.accounts)
-      lines.push(`    ${a.username.padEnd(14)} ${a.name}  ${a.roles.join(",")}`);
+    for (const a of first.accounts) {
+      lines.push(`    ${a.username.padEnd(14)} ${a.name}  ${a.roles.map((r) => roleLabels[r]).join("、")}`);
+    }
   } else if (first.kind === "admin") {
-    lines.push(`  已创建管理员 ${first.username},${first.generated ? "一次性" : ""}密码： ${first.password}`);
+    lines.push(
+      `  已创建管理员 ${first.username}，${first.generated ? "一次性" : ""}密码： ${first.password}`,
+    );
     if (first.generated) lines.push("  首次登录后须修改密码。");
   }
   console.log(`${lines.join("\n")}\n`);

@@ -1,4 +1,5 @@
 import { hashPassword } from "better-auth/crypto";
+import type { Role } from "../../common/enums.js";
 import { auditBatch } from "../lib/audit/audit.service.js";
 import { type Ctx, inTx } from "../lib/context.js";
 import { newId } from "../lib/ids.js";
@@ -10,7 +11,7 @@ import type { DemoData } from "./demo.types.js";
 export interface DemoAccount {
   username: string;
   name: string;
-  roles: string[];
+  roles: Role[];
 }
 
 /** Loads the demo organisation in one transaction, with one audit entry per kind of record. */

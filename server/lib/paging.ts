@@ -8,9 +8,11 @@ export function orderBy(
   fallback: string,
   id: AnyColumn,
 ): SQL[] {
-  const col = columns[q.sort ?? ""] ?? columns[fallback]!;
+  const known = columns[q.sort ?? ""];
+  const col = known ?? columns[fallback]!;
+  const order = q.order ?? (known ? "asc" : "desc");
   // Blank values sort last in either direction.
-  return [q.order === "desc" ? sql`${col} desc nulls last` : sql`${col} asc nulls last`, asc(id)];
+  return [order === "desc" ? sql`${col} desc nulls last` : sql`${col} asc nulls last`, asc(id)];
 }
 
 export const offsetOf = (q: Pick<PageQuery, "page" | "pageSize">) => (q.page - 1) * q.pageSize;

@@ -36,6 +36,7 @@ export async function createRecord<
       subjectId: id,
       regionId: created.regionId,
       after: created,
+      meta: { label: created.name },
     });
     return created;
   });

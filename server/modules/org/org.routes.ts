@@ -10,6 +10,7 @@ import {
   parkUpdate,
   regionCreate,
   regionQuery,
+  regionRename,
   teamCreate,
   teamQuery,
   teamUpdate,
@@ -42,6 +43,13 @@ export function orgRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   r.post("/api/regions", { schema: { tags, body: regionCreate } }, async (req, reply) =>
     reply.status(201).send(await svc.createRegion(actorCtx(makeCtx, req), req.body)),
   );
+  r.patch("/api/regions/:id", { schema: { tags, params: idParam, body: regionRename } }, async (req) =>
+    svc.renamePlatform(actorCtx(makeCtx, req), req.params.id, req.body.name),
+  );
+  r.delete("/api/regions/:id", { schema: { tags, params: idParam } }, async (req, reply) => {
+    await svc.deletePlatform(actorCtx(makeCtx, req), req.params.id);
+    return reply.status(204).send();
+  });
 
   recordRoutes(app, makeCtx, {
     path: "/api/parks",

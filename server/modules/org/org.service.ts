@@ -15,7 +15,7 @@ import { AppError, notFound } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { requirePermission } from "../../lib/policy.js";
 import { createRecord, deleteRecord, type RecordKind, updateRecord } from "../../lib/records.js";
-import { assertRegionWritable } from "../../lib/scope.js";
+import { assertRegionWritable, coversRegionPath } from "../../lib/scope.js";
 import * as q from "./org.queries.js";
 import { department, park, team } from "./org.table.js";
 import * as rq from "./regions.queries.js";
@@ -124,16 +124,18 @@ export async function createRegion(ctx: ActorCtx, input: z.infer<typeof regionCr
       });
     }
     const id = newId();
+    const code = input.code ?? null;
     const row = {
       id,
-      code: input.code ?? null,
+      code,
       name: input.name,
-      level: "platform",
+      level: code ? codedLevel(parent, code) : "platform",
       parentId: parent.id,
       path: `${parent.path}${id}/`,
     };
     await mapConstraint(() => rq.insertRegion(tx.db, row), {
       duplicate: { zh: "行政区划代码已存在", en: "This division code already exists" },
+      field: "code",
     });
     await audit(tx, {
       action: "create",
@@ -141,7 +143,88 @@ export async function createRegion(ctx: ActorCtx, input: z.infer<typeof regionCr
       subjectId: id,
       regionId: parent.id,
       after: row,
+      meta: { label: row.name },
     });
     return (await rq.regionById(tx.db, id))!;
   });
+}
+
+/**
+ * A coded region is a city under a province or a county-level unit under a city,
+ * and its code continues the parent's (GB/T 2260: 2 digits province, 2 city, 2 county).
+ */
+function codedLevel(parent: rq.RegionRow, code: string): "city" | "county" {
+  const bad = (zh: string, en: string) =>
+    new AppError("VALIDATION", { zh, en }, [{ path: "code", message: zh }]);
+  if (!parent.code || (parent.level !== "province" && parent.level !== "city")) {
+    throw bad(
+      "只有省、市之下可新增带代码的行政区；平台请留空代码",
+      "Only provinces and cities take coded children",
+    );
+  }
+  const prefix = parent.level === "province" ? 2 : 4;
+  if (code.slice(0, prefix) !== parent.code.slice(0, prefix)) {
+    throw bad(
+      `代码应以上级代码的前 ${prefix} 位 ${parent.code.slice(0, prefix)} 开头`,
+      "The code must continue the parent's code",
+    );
+  }
+  return parent.level === "province" ? "city" : "county";
+}
+
+/** Platforms (added by users, no code) can be renamed; national divisions cannot. */
+export async function renamePlatform(ctx: ActorCtx, id: string, name: string) {
+  requirePermission(ctx.actor.permissions, "org.write");
+  return inTx(ctx, async (tx) => {
+    const before = await platformForWrite(tx, id);
+    if (before.name !== name && (await rq.regionNameTaken(tx.db, before.parentId!, name))) {
+      throw new AppError(
+        "DUPLICATE",
+        { zh: "该上级行政区下已有同名平台", en: "The parent already has a region with this name" },
+        [{ path: "name", message: "该上级行政区下已有同名平台" }],
+      );
+    }
+    await rq.renameRegion(tx.db, id, name);
+    await audit(tx, {
+      action: "update",
+      subjectType: "region",
+      subjectId: id,
+      regionId: before.parentId,
+      before: { name: before.name },
+      after: { name },
+      meta: { label: name },
+    });
+    return (await rq.regionById(tx.db, id))!;
+  });
+}
+
+/** Deletes a platform nothing points at (no sub-regions, parks, teams, departments or users). */
+export async function deletePlatform(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor.permissions, "org.write");
+  await inTx(ctx, async (tx) => {
+    const before = await platformForWrite(tx, id);
+    await mapConstraint(() => rq.deleteRegion(tx.db, id), {
+      inUse: { zh: "平台下仍有下级、园区、队伍、部门或用户，不能删除", en: "The platform is still in use" },
+    });
+    await audit(tx, {
+      action: "delete",
+      subjectType: "region",
+      subjectId: id,
+      regionId: before.parentId,
+      before: { name: before.name, code: before.code },
+      meta: { label: before.name },
+    });
+  });
+}
+
+async function platformForWrite(ctx: ActorCtx, id: string) {
+  const row = await rq.regionById(ctx.db, id);
+  if (!row || !coversRegionPath(ctx.actor, row.path)) throw notFound();
+  if (row.level !== "platform" || !row.parentId) {
+    throw new AppError("FORBIDDEN", {
+      zh: "国家行政区划不能修改或删除",
+      en: "National divisions cannot be changed",
+    });
+  }
+  return row;
 }

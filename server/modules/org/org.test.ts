@@ -106,6 +106,60 @@ describe.each(backends)("org records on %s", (backend) => {
     expect((await req("GET", `/api/teams?q=驻沪`)).json().total).toBeGreaterThan(0);
   });
 
+  it("refuses impossible areas and phone numbers, writing nothing", async () => {
+    const huge = await req("POST", "/api/parks", { regionId, name: "巨型园", kind: "other", areaM2: 1e20 });
+    expect(huge.statusCode).toBe(400);
+    expect(json<{ error: { details: { path: string }[] } }>(huge).error.details[0]!.path).toBe("areaM2");
+    const tiny = await req("POST", "/api/parks", {
+      regionId,
+      name: "微型园",
+      kind: "other",
+      areaM2: 0.000001,
+    });
+    expect(tiny.statusCode).toBe(400);
+    const phone = await req("POST", "/api/departments", { regionId, name: "电话局", phone: "abc" });
+    expect(phone.statusCode).toBe(400);
+    expect((await req("GET", "/api/parks?q=巨型园")).json().total).toBe(0);
+  });
+
+  it("lists newest first unless asked otherwise", async () => {
+    const first = json<{ items: Park[] }>(await req("GET", "/api/parks?pageSize=1")).items[0]!;
+    const created = json<Park>(
+      await req("POST", "/api/parks", { regionId, name: "最新园区", kind: "other" }),
+    );
+    expect(json<{ items: Park[] }>(await req("GET", "/api/parks?pageSize=1")).items[0]!.id).toBe(created.id);
+    expect(first.id).not.toBe(created.id);
+  });
+
+  it("checks a coded region against its parent, and renames or deletes only platforms", async () => {
+    const wrong = await req("POST", "/api/regions", { parentId: regionId, name: "乱码区", code: "999999" });
+    expect(wrong.statusCode).toBe(400);
+    expect(json<{ error: { details: { path: string }[] } }>(wrong).error.details[0]!.path).toBe("code");
+    const yz = json<{ items: { id: string; code: string }[] }>(await req("GET", "/api/regions?q=扬州市"))
+      .items[0]!;
+    const coded = await req("POST", "/api/regions", {
+      parentId: yz.id,
+      name: "扬州测试功能区",
+      code: "321099",
+    });
+    expect(json<{ level: string }>(coded).level).toBe("county");
+    const dup = await req("POST", "/api/regions", { parentId: yz.id, name: "扬州另一区", code: "321099" });
+    expect(json<{ error: { details: { path: string }[] } }>(dup).error.details[0]!.path).toBe("code");
+    expect((await req("PATCH", `/api/regions/${regionId}`, { name: "改名" })).statusCode).toBe(403);
+    const platform = json<{ id: string }>(
+      await req("POST", "/api/regions", { parentId: regionId, name: "临时平台" }),
+    );
+    expect(
+      json<{ name: string }>(await req("PATCH", `/api/regions/${platform.id}`, { name: "正式平台" })).name,
+    ).toBe("正式平台");
+    await req("POST", "/api/parks", { regionId: platform.id, name: "平台上的园区", kind: "other" });
+    expect((await req("DELETE", `/api/regions/${platform.id}`)).statusCode).toBe(409);
+    const empty = json<{ id: string }>(
+      await req("POST", "/api/regions", { parentId: regionId, name: "空平台" }),
+    );
+    expect((await req("DELETE", `/api/regions/${empty.id}`)).statusCode).toBe(204);
+  });
+
   it("says which regions have children, for the lazy tree", async () => {
     const tops = json<{ items: { name: string; hasChildren: boolean }[] }>(
       await req("GET", "/api/regions?roots=true"),

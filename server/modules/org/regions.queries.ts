@@ -71,3 +71,11 @@ export async function regionNameTaken(db: DbOrTx, parentId: string, name: string
     .limit(1);
   return rows.length > 0;
 }
+
+export async function renameRegion(db: DbOrTx, id: string, name: string): Promise<void> {
+  await db.update(region).set({ name }).where(eq(region.id, id));
+}
+
+export async function deleteRegion(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(region).where(eq(region.id, id));
+}

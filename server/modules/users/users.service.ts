@@ -98,6 +98,7 @@ export async function createUser(ctx: ActorCtx, input: z.infer<typeof userCreate
       subjectId: id,
       regionId: created.regionId,
       after: created,
+      meta: { label: created.username },
     });
     return { user: created, password };
   });
@@ -165,6 +166,7 @@ export async function resetPassword(ctx: ActorCtx, id: string) {
       subjectType: "user",
       subjectId: id,
       regionId: user.regionId,
+      meta: { label: user.username },
     });
     return { password };
   });
@@ -179,7 +181,13 @@ export async function unlockUser(ctx: ActorCtx, id: string) {
       .update(users)
       .set({ failedLogins: 0, lockedUntil: null, version: user.version + 1, updatedAt: tx.now() })
       .where(eq(users.id, id));
-    await audit(tx, { action: "unlock", subjectType: "user", subjectId: id, regionId: user.regionId });
+    await audit(tx, {
+      action: "unlock",
+      subjectType: "user",
+      subjectId: id,
+      regionId: user.regionId,
+      meta: { label: user.username },
+    });
     return (await q.getUser(tx.db, tx.actor, id))!;
   });
 }
