@@ -91,3 +91,41 @@ export type SubjectType = (typeof subjectTypes)[number];
 
 export const fileKinds = ["attachment", "photo", "import", "generated"] as const;
 export type FileKind = (typeof fileKinds)[number];
+
+export const subjectTypeLabels: Record<SubjectType, string> = {
+  region: "行政区/平台",
+  park: "园区",
+  team: "招商队伍",
+  department: "部门",
+  user: "用户",
+  file: "文件",
+  setting: "系统设置",
+  enterprise: "企业",
+  project: "项目",
+  prospect: "招引目标",
+  site: "空间资源",
+  chain: "产业链",
+  appeal: "诉求",
+  visit: "走访",
+  talent_project: "人才项目",
+  fund: "产业基金",
+  export: "导出",
+};
+
+/** Chinese names of audit actions, for screens and exports. */
+export const auditActionLabels: Record<string, string> = {
+  create: "新建",
+  update: "修改",
+  delete: "删除",
+  login: "登录",
+  logout: "退出",
+  login_failed: "登录失败",
+  lockout: "账号锁定",
+  unlock: "解除锁定",
+  reset_password: "重置密码",
+  change_password: "修改密码",
+  upload: "上传",
+  download: "下载",
+  export: "导出",
+  demo_load: "载入演示数据",
+};

@@ -1,12 +1,22 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditQuery } from "../../../common/audit.schema.js";
+import { auditActionLabels, type SubjectType, subjectTypeLabels } from "../../../common/enums.js";
 import { EXPORT_LIMIT, sendXlsx } from "../export.js";
 import { actorCtx, type CtxFactory } from "../http.js";
 import { requirePermission } from "../policy.js";
 import { hasAll } from "../scope.js";
 import { listAudit } from "./audit.queries.js";
 import { verifyAudit } from "./audit.verify.js";
+
+/** "field: value; …" for a spreadsheet cell, instead of raw JSON. */
+function readable(v: unknown): string | null {
+  if (!v || typeof v !== "object") return v == null ? null : String(v);
+  return Object.entries(v as Record<string, unknown>)
+    .filter(([k]) => k !== "id" && !k.endsWith("Id"))
+    .map(([k, x]) => `${k}: ${typeof x === "object" && x !== null ? JSON.stringify(x) : String(x)}`)
+    .join("；");
+}
 
 export function auditRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -40,12 +50,15 @@ export function auditRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
           value: (e) => e.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }),
         },
         { header: "操作人", value: (e) => e.actorName },
-        { header: "操作", value: (e) => e.action },
-        { header: "对象类型", value: (e) => e.subjectType },
+        { header: "操作", value: (e) => auditActionLabels[e.action] ?? e.action },
+        {
+          header: "对象类型",
+          value: (e) => subjectTypeLabels[e.subjectType as SubjectType] ?? e.subjectType,
+        },
+        { header: "对象名称", width: 28, value: (e) => (e.meta as { label?: string } | null)?.label ?? null },
+        { header: "修改前", width: 40, value: (e) => readable(e.before) },
+        { header: "修改后", width: 40, value: (e) => readable(e.after) },
         { header: "对象编号", width: 38, value: (e) => e.subjectId },
-        { header: "修改前", width: 40, value: (e) => (e.before ? JSON.stringify(e.before) : null) },
-        { header: "修改后", width: 40, value: (e) => (e.after ? JSON.stringify(e.after) : null) },
-        { header: "链/序号", value: (e) => `${e.chainKey}#${e.seq}` },
       ],
     });
   });
