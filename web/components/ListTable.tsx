@@ -1,7 +1,7 @@
 import { Table } from "antd";
 import type { ColumnsType, TableProps } from "antd/es/table";
 import type { SorterResult, TablePaginationConfig } from "antd/es/table/interface";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Page } from "../../common/paging";
 import { ListEmpty } from "./ListEmpty";
@@ -12,6 +12,7 @@ export interface ListControl {
   onTableChange: <R>(p: TablePaginationConfig, f: unknown, s: SorterResult<R> | SorterResult<R>[]) => void;
   hasFilters: boolean;
   clear: () => void;
+  update: (changes: Record<string, number | undefined>, resetPage?: boolean) => void;
 }
 
 interface Props<T> {
@@ -29,6 +30,16 @@ interface Props<T> {
 /** A server-paginated, server-sorted antd table with clear empty states. */
 export const ListTable = <T extends object>(p: Props<T>) => {
   const { t } = useTranslation();
+  const { page, loading } = p;
+  const { query, update } = p.list;
+  // A page past the end (its last row was just deleted, or a stale URL): the
+  // server still counts rows, so go to the last page that has some.
+  const pastEnd = Boolean(page && page.items.length === 0 && page.total > 0 && query.page > 1);
+  useEffect(() => {
+    if (!pastEnd || loading || !page) return;
+    const last = Math.max(1, Math.ceil(page.total / query.pageSize));
+    update({ page: last > 1 ? Math.min(last, query.page - 1) : undefined }, false);
+  }, [pastEnd, loading, page, query.page, query.pageSize, update]);
   return (
     <Table<T>
       rowKey={p.rowKey ?? ("id" as keyof T & string)}
@@ -47,7 +58,7 @@ export const ListTable = <T extends object>(p: Props<T>) => {
       }}
       locale={{
         emptyText:
-          p.loading && !p.page ? (
+          (p.loading && !p.page) || pastEnd ? (
             " "
           ) : (
             <ListEmpty

@@ -83,7 +83,13 @@ export async function login(
       .where(eq(users.id, userId));
     await audit(
       { ...ctx, db: tx, actor: actorStub(user) },
-      { action: "login", subjectType: "user", subjectId: userId, regionId: user.regionId },
+      {
+        action: "login",
+        subjectType: "user",
+        subjectId: userId,
+        regionId: user.regionId,
+        meta: { label: user.username },
+      },
     );
   });
   return { userId, setCookie: result.headers.getSetCookie() };
@@ -120,7 +126,7 @@ async function recordFailure(
         subjectType: "user",
         subjectId: user.id,
         regionId: user.regionId,
-        meta: { failed },
+        meta: { failed, label: user.username },
       },
     );
   });
@@ -158,7 +164,13 @@ export async function logout(ctx: ActorCtx, auth: Auth, headers: Headers): Promi
   await ctx.db.transaction((tx) =>
     audit(
       { ...ctx, db: tx },
-      { action: "logout", subjectType: "user", subjectId: ctx.actor.id, regionId: ctx.actor.regionId },
+      {
+        action: "logout",
+        subjectType: "user",
+        subjectId: ctx.actor.id,
+        regionId: ctx.actor.regionId,
+        meta: { label: ctx.actor.username },
+      },
     ),
   );
   return res.headers.getSetCookie();
@@ -198,6 +210,7 @@ export async function changePassword(
         subjectType: "user",
         subjectId: ctx.actor.id,
         regionId: ctx.actor.regionId,
+        meta: { label: ctx.actor.username },
       },
     );
   });

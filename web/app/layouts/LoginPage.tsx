@@ -58,7 +58,16 @@ export const LoginPage = () => {
           <Typography.Text type="secondary">{t("login.subtitle")}</Typography.Text>
         </Flex>
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
-        <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          onFinish={onFinish}
+          // A server error is about the last attempt: editing or resubmitting makes it stale.
+          onValuesChange={() => setError(null)}
+          onFinishFailed={() => setError(null)}
+          requiredMark={false}
+          size="large"
+        >
           <Form.Item
             name="username"
             label={t("login.username")}

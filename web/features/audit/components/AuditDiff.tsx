@@ -49,7 +49,11 @@ export const AuditDiff = ({ entry }: { entry: AuditEntry }) => {
   const rows = diffRows(entry.before, entry.after);
   const hasBefore = entry.before !== null && entry.before !== undefined;
   const hasAfter = entry.after !== null && entry.after !== undefined;
-  const label = (k: string) => t(`field.${k}`, { defaultValue: k });
+  // A user's name is a person's name (姓名), not a record's (名称).
+  const label = (k: string) =>
+    k === "name" && entry.subjectType === "user"
+      ? t("field.personName")
+      : t(`field.${k}`, { defaultValue: k });
   const meta =
     entry.meta && typeof entry.meta === "object" && !Array.isArray(entry.meta)
       ? Object.entries(entry.meta as Record<string, unknown>)

@@ -9,6 +9,7 @@ import { ExportButton } from "../../../components/ExportButton";
 import { ListTable } from "../../../components/ListTable";
 import { PageHeader } from "../../../components/PageHeader";
 import { SearchBox } from "../../../components/SearchBox";
+import { usePermission } from "../../../lib/current-user";
 import { useExtensions } from "../../../lib/extensions";
 import { formatDateTimeSec } from "../../../lib/format";
 import { useListState } from "../../../lib/list-state";
@@ -40,6 +41,8 @@ const knownActions = [
 export const AuditListPage = () => {
   const { t } = useTranslation("audit");
   const { UserPicker } = useExtensions();
+  // The picker lists users (GET /api/users), which needs user.manage; others would get 403 and an empty list.
+  const canPickUser = usePermission("user.manage");
   const list = useListState(filterKeys);
   // The log is ordered by time; newest first unless the reader flips it.
   const query = { ...list.query, sort: "at", order: list.query.order ?? ("desc" as const) };
@@ -78,7 +81,7 @@ export const AuditListPage = () => {
       render: (_, e) => (
         <Flex gap={6} align="center" wrap>
           <Tag>{t(`enums:subjectType.${e.subjectType}`, { defaultValue: e.subjectType })}</Tag>
-          <span>{subjectName(e.before, e.after) ?? ""}</span>
+          <span>{subjectName(e.before, e.after, e.meta) ?? ""}</span>
         </Flex>
       ),
     },
@@ -128,12 +131,14 @@ export const AuditListPage = () => {
           options={knownActions.map((a) => ({ value: a, label: t(`action.${a}`) }))}
           style={{ width: 150 }}
         />
-        <UserPicker
-          value={list.query.actorId ?? null}
-          onChange={(actorId) => list.update({ actorId })}
-          placeholder={t("list.actorAll")}
-          style={{ width: 200 }}
-        />
+        {canPickUser ? (
+          <UserPicker
+            value={list.query.actorId ?? null}
+            onChange={(actorId) => list.update({ actorId })}
+            placeholder={t("list.actorAll")}
+            style={{ width: 200 }}
+          />
+        ) : null}
         <DatePicker.RangePicker
           value={range}
           onChange={(v) =>

@@ -43,14 +43,8 @@ export const VerifyPage = () => {
           {
             title: t("verify.chain"),
             key: "chain",
-            render: (_, c) => (
-              <>
-                {c.chainName}{" "}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.chainKey}
-                </Typography.Text>
-              </>
-            ),
+            // The key is a region id: noise to a reader; the global chain gets a translated name.
+            render: (_, c) => (c.chainKey === "global" ? t("verify.global") : c.chainName),
           },
           { title: t("verify.rows"), dataIndex: "rows", align: "right", width: 100 },
           {

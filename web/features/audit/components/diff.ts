@@ -56,8 +56,13 @@ export const diffRows = (before: unknown, after: unknown): DiffRow[] => {
 /** "park.create" → "create"; a bare verb stays as it is. */
 export const actionVerb = (action: string): string => action.split(/[.:/]/).pop() ?? action;
 
-/** A readable name for the record an entry is about, when the entry carries one. */
-export const subjectName = (before: unknown, after: unknown): string | null => {
+/**
+ * A readable name for the record an entry is about, when the entry carries
+ * one. meta.label (the record's name or username) comes first: it is there
+ * even when there is no before/after, as on a user's unlock or reset_password.
+ */
+export const subjectName = (before: unknown, after: unknown, meta?: unknown): string | null => {
+  if (isRecord(meta) && typeof meta.label === "string" && meta.label) return meta.label;
   for (const v of [after, before]) {
     if (isRecord(v)) {
       const n = v.name ?? v.username ?? v.title;

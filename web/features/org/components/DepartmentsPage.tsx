@@ -25,10 +25,11 @@ export const DepartmentsPage = () => {
       filterKeys={filterKeys}
       api={api}
       form={DepartmentForm}
+      scrollX={1100}
       columns={(sortable) => [
-        { title: t("departments.shortName"), dataIndex: "shortName", key: "shortName" },
-        { title: t("common.region"), dataIndex: "regionName", ...sortable("region") },
-        { title: t("departments.phone"), dataIndex: "phone", key: "phone" },
+        { title: t("departments.shortName"), dataIndex: "shortName", key: "shortName", width: 160 },
+        { title: t("common.region"), dataIndex: "regionName", width: 180, ...sortable("region") },
+        { title: t("departments.phone"), dataIndex: "phone", key: "phone", width: 150 },
       ]}
     />
   );

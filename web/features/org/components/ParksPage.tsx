@@ -21,7 +21,7 @@ export const ParksPage = () => {
       filterKeys={filterKeys}
       api={api}
       form={ParkForm}
-      scrollX={1000}
+      scrollX={1330}
       nameNote={shortName}
       columns={(sortable) => [
         {
@@ -38,6 +38,7 @@ export const ParksPage = () => {
           title: t("parks.parent"),
           dataIndex: "parentName",
           key: "parentName",
+          width: 200,
           render: (v: string | null, p) => (
             <Flex vertical>
               {v && <span>{v}</span>}

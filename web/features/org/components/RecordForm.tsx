@@ -45,6 +45,8 @@ export const RecordForm = <T extends Versioned, V extends object, C, U>(p: Props
       // The values are a plain object of fields; the generic V only hides that from the type.
       onFinish={(v) => sub.submit(p.toBody ? p.toBody(v) : ({ ...v } as Record<string, unknown>))}
       disabled={p.readOnly}
+      // Editing hints (extra text, placeholders, counters) mean nothing to a reader; global.css hides them.
+      className={p.readOnly ? "zy-form-readonly" : undefined}
       scrollToFirstError
     >
       <ApiErrorAlert error={sub.error} extraIssues={sub.extraIssues} onReload={p.onReload} />

@@ -80,6 +80,8 @@ export const RecordListPage = <T extends OrgRecord, K extends string>(p: Props<T
     {
       title: t(`${s}.name`),
       dataIndex: "name",
+      // With scroll.x set, an unsized column gets what is left over and can shrink to one character.
+      width: 240,
       ...sortable("name"),
       render: (_, x) => {
         if (!p.nameNote) return nameLink(x);

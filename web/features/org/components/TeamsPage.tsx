@@ -18,7 +18,7 @@ export const TeamsPage = () => {
       filterKeys={filterKeys}
       api={api}
       form={TeamForm}
-      scrollX={1100}
+      scrollX={1300}
       columns={(sortable) => [
         {
           title: t("teams.kind"),
@@ -30,7 +30,7 @@ export const TeamsPage = () => {
           ),
         },
         { title: t("common.region"), dataIndex: "regionName", width: 180, ...sortable("region") },
-        { title: t("teams.park"), dataIndex: "parkName", key: "parkName" },
+        { title: t("teams.park"), dataIndex: "parkName", key: "parkName", width: 200 },
         { title: t("teams.stationCity"), dataIndex: "stationCity", key: "stationCity", width: 110 },
         { title: t("teams.leaderName"), dataIndex: "leaderName", key: "leaderName", width: 100 },
       ]}

@@ -84,6 +84,7 @@ export const ChangePasswordDialog = ({ open, forced, onClose, onLogout }: Props)
         <Form.Item
           name="newPassword"
           label={t("password.next")}
+          required
           extra={t("password.rule")}
           dependencies={["currentPassword"]}
           rules={[
@@ -100,6 +101,7 @@ export const ChangePasswordDialog = ({ open, forced, onClose, onLogout }: Props)
         <Form.Item
           name="confirm"
           label={t("password.confirm")}
+          required
           dependencies={["newPassword"]}
           rules={[
             ({ getFieldValue }) => ({

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { type Role, roles } from "../../../../common/enums";
 import { type User, userCreate } from "../../../../common/users.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
-import type { FieldIssue } from "../../../lib/api";
+import { type FieldIssue, isApiError } from "../../../lib/api";
 import { useExtensions } from "../../../lib/extensions";
 import { applyServerErrors, zodRule } from "../../../lib/forms";
 import { type UserCreate, useCreateUser, useUpdateUser } from "../api/users.api";
@@ -86,6 +86,11 @@ export const UserForm = ({ user, onCreated, onSaved, onCancel, onReload }: Props
       layout="vertical"
       initialValues={toValues(user)}
       onFinish={onFinish}
+      // The banner is about the last save; an edit makes it stale (a stale version stays: its reload still applies).
+      onValuesChange={() => {
+        if (!(isApiError(error) && error.code === "STALE_VERSION")) setError(null);
+      }}
+      onFinishFailed={() => setError(null)}
       scrollToFirstError
     >
       <ApiErrorAlert error={error} extraIssues={extra} onReload={onReload} />

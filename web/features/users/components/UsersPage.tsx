@@ -60,6 +60,7 @@ export const UsersPage = () => {
       title: t("username"),
       dataIndex: "username",
       key: "username",
+      width: 120,
       sorter: true,
       sortOrder: list.sortOrderOf("username"),
       render: (v: string, u) => (
@@ -70,7 +71,7 @@ export const UsersPage = () => {
       title: t("name"),
       dataIndex: "name",
       key: "name",
-      width: 100,
+      width: 90,
       sorter: true,
       sortOrder: list.sortOrderOf("name"),
     },
@@ -78,6 +79,7 @@ export const UsersPage = () => {
       title: t("roles"),
       dataIndex: "roles",
       key: "roles",
+      width: 140,
       render: (rs: Role[]) => (
         <Flex gap={4} wrap>
           {rs.map((r) => (
@@ -91,11 +93,13 @@ export const UsersPage = () => {
     {
       title: t("region"),
       key: "org",
+      width: 160,
       render: (_, u) => [u.regionName, u.departmentName].filter(Boolean).join(" · "),
     },
     {
       title: t("scopes"),
       key: "scopes",
+      width: 180,
       render: (_, u) =>
         u.scopes
           .map((s) =>
@@ -108,7 +112,7 @@ export const UsersPage = () => {
     {
       title: t("status"),
       key: "status",
-      width: 100,
+      width: 90,
       render: (_, u) =>
         !u.active ? (
           <Tag>{t("inactive")}</Tag>
@@ -134,7 +138,7 @@ export const UsersPage = () => {
       title: t("common:action.actions"),
       key: "actions",
       fixed: "right",
-      width: 290,
+      width: 240,
       render: (_, u) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setDrawer({ id: u.id, trail: false })}>
@@ -231,7 +235,7 @@ export const UsersPage = () => {
         list={list}
         emptyText={t("empty")}
         emptyAction={createButton}
-        scrollX={1300}
+        scrollX={1170}
       />
       <RecordDrawer
         open={drawer !== null}
