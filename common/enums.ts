@@ -128,4 +128,59 @@ export const auditActionLabels: Record<string, string> = {
   download: "下载",
   export: "导出",
   demo_load: "载入演示数据",
+  import: "导入",
+  merge: "合并",
+  merged_away: "被合并",
+  label_add: "添加标签",
+  label_remove: "移除标签",
+  year_save: "填报年度数据",
+  year_delete: "删除年度数据",
 };
+
+/** Enterprise labels (企业标签), each held with a source and a validity period. */
+export const enterpriseLabels = [
+  "tech_sme",
+  "hnte",
+  "srdi",
+  "little_giant",
+  "gazelle",
+  "unicorn",
+  "eaglet",
+  "listed",
+  "listing_reserve",
+  "chain_leader",
+  "foreign",
+  "fortune500",
+] as const;
+export type EnterpriseLabel = (typeof enterpriseLabels)[number];
+export const enterpriseLabelNames: Record<EnterpriseLabel, string> = {
+  tech_sme: "科技型中小企业",
+  hnte: "高新技术企业",
+  srdi: "专精特新",
+  little_giant: "专精特新小巨人",
+  gazelle: "瞪羚",
+  unicorn: "独角兽",
+  eaglet: "雏鹰",
+  listed: "上市",
+  listing_reserve: "上市后备",
+  chain_leader: "链主",
+  foreign: "外资",
+  fortune500: "世界500强",
+};
+/** The enterprise ladder (企业梯队), bottom to top. */
+export const enterpriseLadder: EnterpriseLabel[] = ["tech_sme", "hnte", "srdi", "little_giant", "listed"];
+
+export const enterpriseStatuses = ["operating", "closed", "moved_out", "revoked", "cancelled"] as const;
+export type EnterpriseStatus = (typeof enterpriseStatuses)[number];
+export const enterpriseStatusLabels: Record<EnterpriseStatus, string> = {
+  operating: "存续",
+  closed: "停业",
+  moved_out: "迁出",
+  revoked: "吊销",
+  cancelled: "注销",
+};
+
+/** 规上 / 规下: above or below the statistical size threshold. */
+export const sizeClasses = ["above", "below"] as const;
+export type SizeClass = (typeof sizeClasses)[number];
+export const sizeClassLabels: Record<SizeClass, string> = { above: "规上", below: "规下" };

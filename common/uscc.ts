@@ -36,3 +36,18 @@ export function usccProblem(code: string): UsccProblem | null {
 }
 
 export const normalizeUscc = (raw: string) => raw.replace(/\s+/g, "").toUpperCase();
+
+/**
+ * A well-formed code for demo and generated firms: 91 (enterprise, registered with the market
+ * regulator), the region code, a nine-character body from the serial, and the check character.
+ */
+export function syntheticUscc(regionCode: string, serial: number): string {
+  let n = serial;
+  let body = "";
+  for (let i = 0; i < 9; i++) {
+    body = CHARSET[n % 31] + body;
+    n = Math.floor(n / 31);
+  }
+  const first17 = `91${regionCode}${body}`;
+  return first17 + usccCheckChar(first17);
+}

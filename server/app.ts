@@ -19,6 +19,7 @@ import { langOf } from "./lib/errors.js";
 import { filesRoutes } from "./lib/files/files.routes.js";
 import { FileStore } from "./lib/files/files.store.js";
 import { type CtxFactory, fetchHeaders, installErrorHandling, sendError } from "./lib/http.js";
+import { enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { orgRoutes } from "./modules/org/org.routes.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
 import { resolveSession } from "./modules/users/session.service.js";
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   sessionRoutes(app, makeCtx, auth, config);
   usersRoutes(app, makeCtx);
   orgRoutes(app, makeCtx);
+  enterprisesRoutes(app, makeCtx);
   auditRoutes(app, makeCtx);
   filesRoutes(app, makeCtx, store);
   settingsRoutes(app, makeCtx);

@@ -9,19 +9,30 @@ export const permissions = [
   "audit.verify",
   "file.upload",
   "settings.manage",
+  "enterprise.read",
+  "enterprise.write",
+  "enterprise.import",
+  "enterprise.merge",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** What each role may do inside its scope; a user's rights are the union over their roles. */
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  leader: ["org.read", "audit.read", "file.upload"],
-  team_lead: ["org.read", "file.upload"],
-  officer: ["org.read", "file.upload"],
-  service_specialist: ["org.read", "file.upload"],
-  department_handler: ["org.read", "file.upload"],
+  leader: ["org.read", "audit.read", "file.upload", "enterprise.read"],
+  team_lead: [
+    "org.read",
+    "file.upload",
+    "enterprise.read",
+    "enterprise.write",
+    "enterprise.import",
+    "enterprise.merge",
+  ],
+  officer: ["org.read", "file.upload", "enterprise.read", "enterprise.write", "enterprise.import"],
+  service_specialist: ["org.read", "file.upload", "enterprise.read", "enterprise.write", "enterprise.import"],
+  department_handler: ["org.read", "file.upload", "enterprise.read"],
   expert: ["file.upload"],
-  enterprise: ["file.upload"],
+  enterprise: ["file.upload", "enterprise.read"],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -18,6 +18,8 @@ export interface RecordKind<Row extends { regionId: string; name: string; versio
   get: (ctx: ActorCtx, id: string) => Promise<Row | null>;
   /** reference checks before a write (404 outside scope, 400 for bad links) */
   check: (ctx: ActorCtx, input: Partial<Input>, before?: Row) => Promise<void>;
+  /** columns computed from the input (search keys, normalised codes), written with it */
+  derive?: (input: Partial<Input>, before?: Row) => Record<string, unknown>;
 }
 
 export async function createRecord<
@@ -28,7 +30,10 @@ export async function createRecord<
   return inTx(ctx, async (tx) => {
     await kind.check(tx, input);
     const id = newId();
-    await mapConstraint(() => tx.db.insert(kind.table).values({ id, ...input } as never), kind.texts);
+    await mapConstraint(
+      () => tx.db.insert(kind.table).values({ id, ...input, ...kind.derive?.(input) } as never),
+      kind.texts,
+    );
     const created = (await kind.get(tx, id))!;
     await audit(tx, {
       action: "create",
@@ -62,7 +67,12 @@ export async function updateRecord<
       () =>
         tx.db
           .update(kind.table)
-          .set({ ...patch, version: version + 1, updatedAt: tx.now() } as never)
+          .set({
+            ...patch,
+            ...kind.derive?.(patch as Partial<Input>, before),
+            version: version + 1,
+            updatedAt: tx.now(),
+          } as never)
           .where(and(eq(kind.table.id, id), eq(kind.table.version, version)))
           .returning({ id: kind.table.id }),
       kind.texts,

@@ -152,3 +152,16 @@ export async function replaceRolesAndScopes(
     await db.insert(userScopes).values(scopes.map((s) => ({ ...s, userId })));
   }
 }
+
+export async function userExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, id));
+  return Boolean(u);
+}
+
+/** Enterprise users of a merged-away firm now speak for the kept firm. */
+export async function repointEnterpriseGrants(db: DbOrTx, fromId: string, intoId: string) {
+  await db
+    .update(userScopes)
+    .set({ refId: intoId })
+    .where(and(eq(userScopes.kind, "enterprise"), eq(userScopes.refId, fromId)));
+}

@@ -15,6 +15,7 @@ import { notFound } from "../../lib/errors.js";
 import { EXPORT_LIMIT, sendXlsx } from "../../lib/export.js";
 import { actorCtx, type CtxFactory, fetchHeaders, forwardCookies } from "../../lib/http.js";
 import { requirePermission } from "../../lib/policy.js";
+import { registerMergeHandler } from "../enterprises/enterprises.merge.js";
 import * as session from "./session.service.js";
 import * as q from "./users.queries.js";
 import * as svc from "./users.service.js";
@@ -55,6 +56,9 @@ export function sessionRoutes(app: FastifyInstance, makeCtx: CtxFactory, auth: A
 }
 
 export function usersRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
+  registerMergeHandler("users.enterprise_grants", (ctx, fromId, intoId) =>
+    q.repointEnterpriseGrants(ctx.db, fromId, intoId),
+  );
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["users"];
   const manage = (req: Parameters<CtxFactory>[0]) => {

@@ -1,0 +1,283 @@
+import {
+  type AnyColumn,
+  and,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import type { EnterpriseQuery } from "../../../common/enterprise.schema.js";
+import type { DbOrTx } from "../../db/client.js";
+import type { Actor } from "../../lib/context.js";
+import { offsetOf } from "../../lib/paging.js";
+import { inRegionSubtree, scopeWhere } from "../../lib/scope.js";
+import { park, region } from "../org/org.table.js";
+import { users } from "../users/users.table.js";
+import { planSearch, type SearchPlan } from "./enterprises.search.js";
+import { enterprise, enterpriseLabel, enterpriseYear } from "./enterprises.table.js";
+import { industryName } from "./industries.reference.js";
+
+export const enterpriseScope = (a: Actor) =>
+  scopeWhere(a, { region: enterprise.regionId, park: enterprise.parkId, enterprise: enterprise.id });
+
+/** Exact counts stop here; beyond it the planner's estimate is shown. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const gramsParam = (grams: string[]) =>
+  sql`array[${sql.join(
+    grams.map((g) => sql`${g}`),
+    sql`, `,
+  )}]::text[]`;
+
+/** Each search plan maps to an index: grams (GIN array), pinyin trigrams, or the USCC prefix b-tree. */
+export function searchWhere(plan: SearchPlan): SQL {
+  if (plan.kind === "uscc") return like(enterprise.uscc, `${escapeLike(plan.prefix)}%`);
+  if (plan.kind === "pinyin") {
+    if (plan.text.length === 1) return like(enterprise.nameInitials, `${plan.text}%`);
+    if (plan.grams.length > 0) return sql`${enterprise.searchGrams} @> ${gramsParam(plan.grams)}`;
+    const t = `%${escapeLike(plan.text)}%`;
+    return or(like(enterprise.namePinyin, t), like(enterprise.nameInitials, t))!;
+  }
+  return and(
+    sql`${enterprise.searchGrams} @> ${gramsParam(plan.grams)}`,
+    like(enterprise.searchText, `%${escapeLike(plan.text)}%`),
+  )!;
+}
+
+/** Labels whose validity period covers the day. */
+export const labelCurrent = (day: string) =>
+  and(
+    or(isNull(enterpriseLabel.validFrom), sql`${enterpriseLabel.validFrom} <= ${day}`),
+    or(isNull(enterpriseLabel.validTo), sql`${enterpriseLabel.validTo} >= ${day}`),
+  );
+
+const parkOrChild = (parkId: string) =>
+  inArray(
+    enterprise.parkId,
+    sql`(select ${park.id} from ${park} where ${park.id} = ${parkId} or ${park.parentId} = ${parkId})`,
+  );
+
+export function enterpriseWhere(actor: Actor, q: Partial<EnterpriseQuery>, today: string): SQL | undefined {
+  const plan = q.q ? planSearch(q.q) : null;
+  return and(
+    enterpriseScope(actor),
+    plan ? searchWhere(plan) : undefined,
+    q.regionId ? inRegionSubtree(enterprise.regionId, q.regionId) : undefined,
+    q.parkId ? parkOrChild(q.parkId) : undefined,
+    q.industry ? like(enterprise.industryCode, `${q.industry}%`) : undefined,
+    q.sizeClass ? eq(enterprise.sizeClass, q.sizeClass) : undefined,
+    q.status ? eq(enterprise.status, q.status) : undefined,
+    q.registered === "yes"
+      ? isNotNull(enterprise.uscc)
+      : q.registered === "no"
+        ? isNull(enterprise.uscc)
+        : undefined,
+    q.label
+      ? sql`exists (select 1 from ${enterpriseLabel} where ${enterpriseLabel.enterpriseId} = ${enterprise.id}
+          and ${enterpriseLabel.label} = ${q.label} and ${labelCurrent(today)})`
+      : undefined,
+  );
+}
+
+const currentLabels = (today: string) =>
+  sql<string[]>`array(select distinct ${enterpriseLabel.label} from ${enterpriseLabel}
+    where ${enterpriseLabel.enterpriseId} = ${enterprise.id} and ${labelCurrent(today)} order by 1)`;
+
+const enterpriseSelect = (today: string) => ({
+  id: enterprise.id,
+  uscc: enterprise.uscc,
+  name: enterprise.name,
+  formerNames: enterprise.formerNames,
+  legalRep: enterprise.legalRep,
+  registeredCapitalFen: enterprise.registeredCapitalFen,
+  capitalCurrency: enterprise.capitalCurrency,
+  foundedOn: enterprise.foundedOn,
+  status: enterprise.status,
+  industryCode: enterprise.industryCode,
+  regionId: enterprise.regionId,
+  regionName: region.name,
+  parkId: enterprise.parkId,
+  parkName: park.name,
+  address: enterprise.address,
+  lng: enterprise.lng,
+  lat: enterprise.lat,
+  employees: enterprise.employees,
+  contacts: enterprise.contacts,
+  specialistId: enterprise.specialistId,
+  specialistName: users.name,
+  sizeClass: enterprise.sizeClass,
+  labels: currentLabels(today),
+  version: enterprise.version,
+  createdAt: enterprise.createdAt,
+  updatedAt: enterprise.updatedAt,
+});
+
+function selectEnterprises(db: DbOrTx, today: string) {
+  return db
+    .select(enterpriseSelect(today))
+    .from(enterprise)
+    .innerJoin(region, eq(region.id, enterprise.regionId))
+    .leftJoin(park, eq(park.id, enterprise.parkId))
+    .leftJoin(users, eq(users.id, enterprise.specialistId));
+}
+
+type RawRow = Awaited<ReturnType<ReturnType<typeof selectEnterprises>["where"]>>[number];
+const present = (r: RawRow) => ({ ...r, industryName: industryName(r.industryCode) });
+export type EnterpriseRow = ReturnType<typeof present>;
+
+const sorts: Record<string, AnyColumn> = {
+  name: enterprise.name,
+  uscc: enterprise.uscc,
+  foundedOn: enterprise.foundedOn,
+  registeredCapitalFen: enterprise.registeredCapitalFen,
+  employees: enterprise.employees,
+  updatedAt: enterprise.updatedAt,
+};
+
+export async function listEnterprises(db: DbOrTx, actor: Actor, q: EnterpriseQuery, today: string) {
+  const where = enterpriseWhere(actor, q, today);
+  const col = sorts[q.sort ?? ""];
+  // Without a sort, newest first by id (UUIDv7 is time-ordered), which the primary key serves.
+  const order = col
+    ? [q.order === "desc" ? sql`${col} desc nulls last` : sql`${col} asc nulls last`, asc(enterprise.id)]
+    : [q.order === "asc" ? asc(enterprise.id) : desc(enterprise.id)];
+  const rows = await selectEnterprises(db, today)
+    .where(where)
+    .orderBy(...order)
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return { items: rows.map(present), ...(await countEnterprises(db, where)) };
+}
+
+/** Exact up to EXACT_COUNT_LIMIT, then the planner's estimate. */
+export async function countEnterprises(db: DbOrTx, where: SQL | undefined) {
+  const capped = db
+    .select({ one: sql`1` })
+    .from(enterprise)
+    .where(where)
+    .limit(EXACT_COUNT_LIMIT + 1)
+    .as("capped");
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const n = Number(row?.n ?? 0);
+  if (n <= EXACT_COUNT_LIMIT) return { total: n, totalExact: true };
+  const inner = db.select({ one: sql`1` }).from(enterprise).where(where);
+  const res = (await db.execute(sql`explain (format json) ${inner}`)) as unknown as {
+    rows: Record<string, unknown>[];
+  };
+  const planCell = Object.values(res.rows[0] ?? {})[0];
+  const plan = (typeof planCell === "string" ? JSON.parse(planCell) : planCell) as {
+    Plan: { "Plan Rows": number };
+  }[];
+  return { total: Math.max(n, Math.round(plan[0]?.Plan["Plan Rows"] ?? n)), totalExact: false };
+}
+
+export async function getEnterprise(db: DbOrTx, actor: Actor, id: string, today: string) {
+  const [row] = await selectEnterprises(db, today).where(and(eq(enterprise.id, id), enterpriseScope(actor)));
+  return row ? present(row) : null;
+}
+
+export async function findByUscc(db: DbOrTx, uscc: string) {
+  const [row] = await db
+    .select({ id: enterprise.id, regionId: enterprise.regionId })
+    .from(enterprise)
+    .where(eq(enterprise.uscc, uscc));
+  return row ?? null;
+}
+
+export async function listLabels(db: DbOrTx, enterpriseId: string, today: string) {
+  return db
+    .select({
+      id: enterpriseLabel.id,
+      label: enterpriseLabel.label,
+      source: enterpriseLabel.source,
+      validFrom: enterpriseLabel.validFrom,
+      validTo: enterpriseLabel.validTo,
+      current: sql<boolean>`coalesce(${labelCurrent(today)}, false)`,
+    })
+    .from(enterpriseLabel)
+    .where(eq(enterpriseLabel.enterpriseId, enterpriseId))
+    .orderBy(asc(enterpriseLabel.label), desc(enterpriseLabel.validFrom));
+}
+
+export async function listYears(db: DbOrTx, enterpriseId: string) {
+  return db
+    .select()
+    .from(enterpriseYear)
+    .where(eq(enterpriseYear.enterpriseId, enterpriseId))
+    .orderBy(asc(enterpriseYear.year));
+}
+
+/** Firms that share a land certificate with this firm in the same year. */
+export async function parcelNeighbours(db: DbOrTx, actor: Actor, enterpriseId: string) {
+  const mine = db
+    .select({ cert: enterpriseYear.landCertNo, year: enterpriseYear.year })
+    .from(enterpriseYear)
+    .where(and(eq(enterpriseYear.enterpriseId, enterpriseId), isNotNull(enterpriseYear.landCertNo)))
+    .as("mine");
+  return db
+    .selectDistinct({ id: enterprise.id, name: enterprise.name, landCertNo: enterpriseYear.landCertNo })
+    .from(enterpriseYear)
+    .innerJoin(mine, and(eq(mine.cert, enterpriseYear.landCertNo), eq(mine.year, enterpriseYear.year)))
+    .innerJoin(enterprise, eq(enterprise.id, enterpriseYear.enterpriseId))
+    .where(and(sql`${enterprise.id} <> ${enterpriseId}`, enterpriseScope(actor)));
+}
+
+/** The enterprise ladder: per park, how many firms hold each ladder label today. */
+export async function ladderCounts(db: DbOrTx, actor: Actor, today: string, labels: readonly string[]) {
+  return db
+    .select({
+      parkId: enterprise.parkId,
+      parkName: park.name,
+      label: enterpriseLabel.label,
+      n: sql<number>`count(distinct ${enterprise.id})::int`,
+    })
+    .from(enterpriseLabel)
+    .innerJoin(enterprise, eq(enterprise.id, enterpriseLabel.enterpriseId))
+    .leftJoin(park, eq(park.id, enterprise.parkId))
+    .where(and(enterpriseScope(actor), inArray(enterpriseLabel.label, [...labels]), labelCurrent(today)))
+    .groupBy(enterprise.parkId, park.name, enterpriseLabel.label);
+}
+
+/** Groups of firms in one region with the same name key (or the same name), largest first. */
+export async function duplicateGroups(db: DbOrTx, actor: Actor, limit: number) {
+  const groups = await db
+    .select({ regionId: enterprise.regionId, nameKey: enterprise.nameKey, n: sql<number>`count(*)::int` })
+    .from(enterprise)
+    .where(enterpriseScope(actor))
+    .groupBy(enterprise.regionId, enterprise.nameKey)
+    .having(sql`count(*) > 1`)
+    .orderBy(sql`count(*) desc`, asc(enterprise.nameKey))
+    .limit(limit);
+  if (groups.length === 0) return [];
+  const members = await db
+    .select({
+      id: enterprise.id,
+      uscc: enterprise.uscc,
+      name: enterprise.name,
+      regionId: enterprise.regionId,
+      nameKey: enterprise.nameKey,
+      parkName: park.name,
+      version: enterprise.version,
+      updatedAt: enterprise.updatedAt,
+    })
+    .from(enterprise)
+    .leftJoin(park, eq(park.id, enterprise.parkId))
+    .where(
+      and(
+        enterpriseScope(actor),
+        or(...groups.map((g) => and(eq(enterprise.regionId, g.regionId), eq(enterprise.nameKey, g.nameKey)))),
+      ),
+    )
+    .orderBy(asc(enterprise.uscc), asc(enterprise.id));
+  return groups.map((g) => ({
+    ...g,
+    members: members.filter((m) => m.regionId === g.regionId && m.nameKey === g.nameKey),
+  }));
+}

@@ -1,0 +1,105 @@
+import * as OpenCC from "opencc-js";
+import { pinyin } from "pinyin-pro";
+
+/**
+ * The derived columns that make enterprise search index-served at any fragment length:
+ * grams (every character and every pair of adjacent characters, so 1- and 2-character
+ * fragments hit a GIN array index that pg_trgm cannot serve), full pinyin and initials
+ * (trigram indexes), and a key that finds likely duplicates.
+ */
+const toSimplified = OpenCC.Converter({ from: "hk", to: "cn" });
+
+/** Simplified, lower-case, without spaces and with full-width letters and brackets folded. */
+export function normalizeName(name: string): string {
+  return toSimplified(name.normalize("NFKC"))
+    .toLowerCase()
+    .replace(/\s+/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")");
+}
+
+/** Every character and every adjacent pair. */
+export function gramsOf(text: string): string[] {
+  const chars = [...text];
+  const out = new Set<string>(chars);
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return [...out];
+}
+
+/** Full pinyin (jingrui…) and initials (jr…); letters and digits in the name are kept as they are. */
+export function pinyinOf(normalized: string): { full: string; initials: string } {
+  const parts = pinyin(normalized, { toneType: "none", type: "array", nonZh: "consecutive", v: true });
+  const chars = [...normalized];
+  let at = 0;
+  let full = "";
+  let initials = "";
+  for (const part of parts) {
+    const han = han1.test(chars[at] ?? "");
+    // A Chinese character is one syllable; anything else arrives as one run, kept whole.
+    at += han ? 1 : [...part].length;
+    const clean = part.toLowerCase().replace(/[^a-z0-9]/g, "");
+    full += clean;
+    initials += han ? clean.slice(0, 1) : clean;
+  }
+  return { full, initials };
+}
+
+const han1 = /^\p{Script=Han}$/u;
+
+const orgForms =
+  /(股份有限公司|有限责任公司|有限公司|股份公司|集团|总公司|分公司|公司|合伙企业\(有限合伙\)|\(有限合伙\)|有限合伙|合伙企业|个人独资企业|厂)$/;
+
+/** Name without punctuation, bracketed parts and the legal form: equal keys in one region are likely duplicates. */
+export function nameKeyOf(normalized: string): string {
+  let s = normalized.replace(/\([^)]*\)/g, "").replace(/[^\p{L}\p{N}]/gu, "");
+  for (let i = 0; i < 2; i++) s = s.replace(orgForms, "");
+  return s || normalized;
+}
+
+export interface SearchColumns {
+  searchText: string;
+  searchGrams: string[];
+  namePinyin: string;
+  nameInitials: string;
+  nameKey: string;
+}
+
+/** Everything derived from a name and its former names. */
+export function searchColumnsOf(name: string, formerNames: readonly string[] = []): SearchColumns {
+  const norm = normalizeName(name);
+  const formers = formerNames.map(normalizeName);
+  const grams = new Set(gramsOf(norm));
+  for (const f of formers) for (const g of gramsOf(f)) grams.add(g);
+  const { full, initials } = pinyinOf(norm);
+  // Pairs of initials serve two-letter pinyin queries (jr) from the same index.
+  for (const g of gramsOf(initials)) if (g.length === 2) grams.add(`~${g}`);
+  return {
+    searchText: [norm, ...formers].join("|"),
+    searchGrams: [...grams],
+    namePinyin: full,
+    nameInitials: initials,
+    nameKey: nameKeyOf(norm),
+  };
+}
+
+export type SearchPlan =
+  | { kind: "uscc"; prefix: string }
+  | { kind: "pinyin"; text: string; grams: string[] }
+  | { kind: "name"; text: string; grams: string[] };
+
+const usccChars = /^[0-9A-HJ-NPQRTUWXY]+$/;
+
+/** How a search box entry is looked up: a USCC prefix, pinyin, or a name fragment. */
+export function planSearch(raw: string): SearchPlan | null {
+  const q = raw.trim();
+  if (!q) return null;
+  const upper = q.toUpperCase().replace(/\s+/g, "");
+  if (upper.length >= 2 && usccChars.test(upper) && /\d/.test(upper)) return { kind: "uscc", prefix: upper };
+  if (/^[a-z\s']+$/i.test(q)) {
+    const text = q.toLowerCase().replace(/[\s']/g, "");
+    return { kind: "pinyin", text, grams: text.length === 2 ? [`~${text}`] : [] };
+  }
+  const text = normalizeName(q);
+  const grams = [...text].length === 1 ? [text] : gramsOf(text).filter((g) => [...g].length === 2);
+  return { kind: "name", text, grams };
+}

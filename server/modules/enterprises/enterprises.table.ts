@@ -1,0 +1,123 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { Contact } from "../../../common/enterprise.schema.js";
+import { park, region } from "../org/org.table.js";
+import { users } from "../users/users.table.js";
+
+const fen = (name: string) => bigint(name, { mode: "number" });
+const stamps = {
+  version: integer("version").notNull().default(1),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Master data of a firm; registered firms are keyed by USCC, unregistered ones (no USCC yet) by id. */
+export const enterprise = pgTable(
+  "enterprise",
+  {
+    id: uuid("id").primaryKey(),
+    uscc: text("uscc"),
+    name: text("name").notNull(),
+    formerNames: text("former_names").array().notNull().default(sql`'{}'::text[]`),
+    legalRep: text("legal_rep"),
+    registeredCapitalFen: fen("registered_capital_fen"),
+    capitalCurrency: text("capital_currency").notNull().default("CNY"),
+    foundedOn: date("founded_on"),
+    status: text("status").notNull().default("operating"),
+    industryCode: text("industry_code"),
+    regionId: uuid("region_id")
+      .notNull()
+      .references(() => region.id),
+    parkId: uuid("park_id").references(() => park.id),
+    address: text("address"),
+    lng: doublePrecision("lng"),
+    lat: doublePrecision("lat"),
+    employees: integer("employees"),
+    contacts: jsonb("contacts").$type<Contact[]>().notNull().default([]),
+    specialistId: uuid("specialist_id").references(() => users.id, { onDelete: "set null" }),
+    /** from the latest yearly figures */
+    sizeClass: text("size_class"),
+    // Derived from the name and former names (enterprises.search.ts); never edited directly.
+    searchText: text("search_text").notNull(),
+    searchGrams: text("search_grams").array().notNull(),
+    namePinyin: text("name_pinyin").notNull(),
+    nameInitials: text("name_initials").notNull(),
+    nameKey: text("name_key").notNull(),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex("enterprise_uscc_uq").on(t.uscc),
+    index("enterprise_uscc_prefix_idx").on(t.uscc.op("text_pattern_ops")),
+    index("enterprise_grams_idx").using("gin", t.searchGrams),
+    index("enterprise_pinyin_trgm_idx").using("gin", sql`${t.namePinyin} gin_trgm_ops`),
+    index("enterprise_initials_trgm_idx").using("gin", sql`${t.nameInitials} gin_trgm_ops`),
+    index("enterprise_initials_prefix_idx").on(t.nameInitials.op("text_pattern_ops")),
+    index("enterprise_region_key_idx").on(t.regionId, t.nameKey),
+    index("enterprise_park_idx").on(t.parkId),
+    index("enterprise_industry_idx").on(t.industryCode.op("text_pattern_ops")),
+  ],
+);
+
+export const enterpriseLabel = pgTable(
+  "enterprise_label",
+  {
+    id: uuid("id").primaryKey(),
+    enterpriseId: uuid("enterprise_id")
+      .notNull()
+      .references(() => enterprise.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    source: text("source"),
+    validFrom: date("valid_from"),
+    validTo: date("valid_to"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("enterprise_label_enterprise_idx").on(t.enterpriseId),
+    index("enterprise_label_label_idx").on(t.label, t.enterpriseId),
+  ],
+);
+
+/** One row per firm and year; `sources` names where each figure came from. */
+export const enterpriseYear = pgTable(
+  "enterprise_year",
+  {
+    id: uuid("id").primaryKey(),
+    enterpriseId: uuid("enterprise_id")
+      .notNull()
+      .references(() => enterprise.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    sizeClass: text("size_class"),
+    fourUp: boolean("four_up"),
+    revenueFen: fen("revenue_fen"),
+    taxFen: fen("tax_fen"),
+    valueAddedFen: fen("value_added_fen"),
+    outputFen: fen("output_fen"),
+    energyTce: doublePrecision("energy_tce"),
+    electricityKwh: doublePrecision("electricity_kwh"),
+    emissionsT: doublePrecision("emissions_t"),
+    rdFen: fen("rd_fen"),
+    employeesAvg: integer("employees_avg"),
+    landM2: doublePrecision("land_m2"),
+    landCertNo: text("land_cert_no"),
+    floorRentedM2: doublePrecision("floor_rented_m2"),
+    sources: jsonb("sources").$type<Record<string, string>>().notNull().default({}),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex("enterprise_year_uq").on(t.enterpriseId, t.year),
+    index("enterprise_year_cert_idx").on(t.landCertNo),
+  ],
+);
