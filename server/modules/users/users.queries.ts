@@ -165,3 +165,19 @@ export async function repointEnterpriseGrants(db: DbOrTx, fromId: string, intoId
     .set({ refId: intoId })
     .where(and(eq(userScopes.kind, "enterprise"), eq(userScopes.refId, fromId)));
 }
+
+/** Active staff holding a role, by name or username: what pickers outside user admin need. */
+export async function listPeople(db: DbOrTx, role: Role, q: string | undefined, limit = 50) {
+  return db
+    .select({ id: users.id, name: users.name, username: users.username })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, role)))
+    .where(
+      and(
+        eq(users.active, true),
+        q ? or(ilike(users.name, likeText(q)), ilike(users.username, likeText(q))) : undefined,
+      ),
+    )
+    .orderBy(users.name)
+    .limit(limit);
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { roleLabels } from "../../../common/enums.js";
+import { z } from "zod";
+import { roleLabels, roles } from "../../../common/enums.js";
 import { idParam } from "../../../common/paging.js";
 import {
   changePasswordBody,
@@ -11,7 +12,7 @@ import {
 } from "../../../common/users.schema.js";
 import type { Config } from "../../config.js";
 import type { Auth } from "../../lib/auth.js";
-import { notFound } from "../../lib/errors.js";
+import { AppError, notFound } from "../../lib/errors.js";
 import { EXPORT_LIMIT, sendXlsx } from "../../lib/export.js";
 import { actorCtx, type CtxFactory, fetchHeaders, forwardCookies } from "../../lib/http.js";
 import { requirePermission } from "../../lib/policy.js";
@@ -55,6 +56,8 @@ export function sessionRoutes(app: FastifyInstance, makeCtx: CtxFactory, auth: A
   });
 }
 
+const peopleQuery = z.object({ role: z.enum(roles), q: z.string().trim().max(40).optional() });
+
 export function usersRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   registerMergeHandler("users.enterprise_grants", (ctx, fromId, intoId) =>
     q.repointEnterpriseGrants(ctx.db, fromId, intoId),
@@ -66,6 +69,12 @@ export function usersRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
     requirePermission(ctx.actor.permissions, "user.manage");
     return ctx;
   };
+  // Staff pick colleagues (a firm's service specialist, a project's officer) without user admin rights.
+  r.get("/api/people", { schema: { tags, querystring: peopleQuery } }, async (req) => {
+    const ctx = actorCtx(makeCtx, req);
+    if (ctx.actor.roles.every((role) => role === "enterprise")) throw new AppError("FORBIDDEN");
+    return { items: await q.listPeople(ctx.db, req.query.role, req.query.q) };
+  });
   r.get("/api/users", { schema: { tags, querystring: userQuery } }, async (req) => {
     const ctx = manage(req);
     return {
