@@ -19,6 +19,7 @@ import { langOf } from "./lib/errors.js";
 import { filesRoutes } from "./lib/files/files.routes.js";
 import { FileStore } from "./lib/files/files.store.js";
 import { type CtxFactory, fetchHeaders, installErrorHandling, sendError } from "./lib/http.js";
+import { importerRoutes } from "./lib/importer/importer.routes.js";
 import { enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { orgRoutes } from "./modules/org/org.routes.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   enterprisesRoutes(app, makeCtx);
   auditRoutes(app, makeCtx);
   filesRoutes(app, makeCtx, store);
+  importerRoutes(app, makeCtx, store);
   settingsRoutes(app, makeCtx);
 
   if (fs.existsSync(webDist)) {

@@ -29,14 +29,19 @@ const sameFamily: Record<string, string[]> = {
   "application/x-cfb": ["application/vnd.ms-excel", "application/msword"],
 };
 
-function isUtf8Text(buf: Buffer): boolean {
+/** Text in UTF-8 or, for CSV (which Chinese Excel saves in GBK), in GB18030. */
+function isText(buf: Buffer, claim: string): boolean {
   if (buf.includes(0)) return false;
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, Math.max(0, buf.length - 4)));
-    return true;
-  } catch {
-    return false;
+  for (const encoding of claim === "text/csv" ? ["utf-8", "gb18030"] : ["utf-8"]) {
+    try {
+      // Streaming mode: the head may end inside a character.
+      new TextDecoder(encoding, { fatal: true }).decode(buf, { stream: true });
+      return true;
+    } catch {
+      // try the next encoding
+    }
   }
+  return false;
 }
 
 /** The stored type: the sniffed one, which must agree with what the client claimed. */
@@ -52,7 +57,7 @@ export async function checkType(head: Buffer, claimed: string): Promise<string> 
       en: `The content is ${sniffed.mime}, not ${claim}`,
     });
   }
-  if (textTypes.has(claim) && isUtf8Text(head)) return claim;
+  if (textTypes.has(claim) && isText(head, claim)) return claim;
   throw new AppError("FILE_TYPE_MISMATCH", {
     zh: `无法确认文件内容是 ${claim}`,
     en: `The content could not be confirmed as ${claim}`,

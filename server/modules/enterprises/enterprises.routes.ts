@@ -23,8 +23,11 @@ import { idParam } from "../../../common/paging.js";
 import { chinaDay } from "../../lib/dates.js";
 import { notFound } from "../../lib/errors.js";
 import { actorCtx, type CtxFactory } from "../../lib/http.js";
+import { registerImport } from "../../lib/importer/importer.service.js";
 import { requirePermission } from "../../lib/policy.js";
 import { recordRoutes } from "../../lib/record-routes.js";
+import { enterpriseYearImport } from "./enterprise-years.import.js";
+import { enterpriseImport } from "./enterprises.import.js";
 import * as q from "./enterprises.queries.js";
 import * as svc from "./enterprises.service.js";
 import { industries } from "./industries.reference.js";
@@ -32,6 +35,8 @@ import { industries } from "./industries.reference.js";
 const fenToWan = (fen: number | null) => (fen == null ? null : fen / 1_000_000);
 
 export function enterprisesRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
+  registerImport(enterpriseImport);
+  registerImport(enterpriseYearImport);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["enterprises"];
   const read = (req: Parameters<CtxFactory>[0]) => {

@@ -42,10 +42,11 @@ export async function checkEnterpriseRefs(
   before?: { regionId: string; parkId: string | null },
 ) {
   const regionId = input.regionId ?? before?.regionId;
-  if (input.regionId && input.regionId !== before?.regionId) {
+  const parkId = input.parkId === undefined ? before?.parkId : input.parkId;
+  // A park in the user's scope is enough (park officers hold no region grant); else the region must be theirs.
+  if (input.regionId && input.regionId !== before?.regionId && !parkId) {
     await assertRegionWritable(ctx.db, ctx.actor, input.regionId);
   }
-  const parkId = input.parkId === undefined ? before?.parkId : input.parkId;
   if (parkId && (input.parkId !== undefined || input.regionId !== undefined)) {
     const p = await orgQ.getPark(ctx.db, ctx.actor, parkId);
     if (!p) throw notFound();

@@ -121,3 +121,66 @@ export const enterpriseYear = pgTable(
     index("enterprise_year_cert_idx").on(t.landCertNo),
   ],
 );
+
+// Staging for imports (DESIGN.md, "Import contract"): the dry run fills these in short chunks and
+// the commit merges a job's rows in one transaction. No foreign keys: rows are checked before.
+export const enterpriseStage = pgTable(
+  "enterprise_stage",
+  {
+    jobId: uuid("job_id").notNull(),
+    rowNo: integer("row_no").notNull(),
+    id: uuid("id").notNull(),
+    uscc: text("uscc"),
+    name: text("name").notNull(),
+    formerNames: text("former_names").array(),
+    legalRep: text("legal_rep"),
+    registeredCapitalFen: fen("registered_capital_fen"),
+    capitalCurrency: text("capital_currency"),
+    foundedOn: date("founded_on"),
+    status: text("status"),
+    industryCode: text("industry_code"),
+    regionId: uuid("region_id").notNull(),
+    /** the row named its region or park (else the import's default region applies, to new firms only) */
+    regionGiven: boolean("region_given").notNull(),
+    parkId: uuid("park_id"),
+    address: text("address"),
+    lng: doublePrecision("lng"),
+    lat: doublePrecision("lat"),
+    employees: integer("employees"),
+    contacts: jsonb("contacts").$type<Contact[]>(),
+    labels: text("labels").array(),
+    labelIds: uuid("label_ids").array(),
+    searchText: text("search_text").notNull(),
+    searchGrams: text("search_grams").array().notNull(),
+    namePinyin: text("name_pinyin").notNull(),
+    nameInitials: text("name_initials").notNull(),
+    nameKey: text("name_key").notNull(),
+  },
+  (t) => [index("enterprise_stage_job_idx").on(t.jobId, t.uscc)],
+);
+
+export const enterpriseYearStage = pgTable(
+  "enterprise_year_stage",
+  {
+    jobId: uuid("job_id").notNull(),
+    rowNo: integer("row_no").notNull(),
+    id: uuid("id").notNull(),
+    uscc: text("uscc").notNull(),
+    year: integer("year").notNull(),
+    sizeClass: text("size_class"),
+    fourUp: boolean("four_up"),
+    revenueFen: fen("revenue_fen"),
+    taxFen: fen("tax_fen"),
+    valueAddedFen: fen("value_added_fen"),
+    outputFen: fen("output_fen"),
+    energyTce: doublePrecision("energy_tce"),
+    electricityKwh: doublePrecision("electricity_kwh"),
+    emissionsT: doublePrecision("emissions_t"),
+    rdFen: fen("rd_fen"),
+    employeesAvg: integer("employees_avg"),
+    landM2: doublePrecision("land_m2"),
+    landCertNo: text("land_cert_no"),
+    floorRentedM2: doublePrecision("floor_rented_m2"),
+  },
+  (t) => [index("enterprise_year_stage_job_idx").on(t.jobId, t.uscc)],
+);

@@ -243,7 +243,9 @@ describe.each(backends)("enterprise registry on %s", (backend) => {
     });
     expect(patch.statusCode).toBe(404);
     // Staff pick a firm's service specialist without user-admin rights.
-    const people = json<{ items: { name: string }[] }>(await get("/api/people?role=service_specialist", officer));
+    const people = json<{ items: { name: string }[] }>(
+      await get("/api/people?role=service_specialist", officer),
+    );
     expect(people.items.map((p) => p.name)).toContain("叶雨婷");
     // The ETDZ specialist sees the ETDZ and its sub-parks, the leader of the city everything in Lishui.
     const specialist = await t.login("specialist");

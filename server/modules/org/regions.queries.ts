@@ -79,3 +79,15 @@ export async function renameRegion(db: DbOrTx, id: string, name: string): Promis
 export async function deleteRegion(db: DbOrTx, id: string): Promise<void> {
   await db.delete(region).where(eq(region.id, id));
 }
+
+/** Every region by code and by id (with its path), for importers resolving codes row by row. */
+export async function regionLookup(db: DbOrTx) {
+  const rows = await db.select({ id: region.id, code: region.code, path: region.path }).from(region);
+  const byCode = new Map<string, { id: string; path: string }>();
+  const byId = new Map<string, { id: string; path: string }>();
+  for (const r of rows) {
+    if (r.code) byCode.set(r.code, r);
+    byId.set(r.id, r);
+  }
+  return { byCode, byId };
+}

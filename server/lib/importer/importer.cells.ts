@@ -1,0 +1,185 @@
+import { normalizeUscc, usccProblem, usccProblemText } from "../../../common/uscc.js";
+import type { Cell, ImportColumn, UnitKind, Value } from "./importer.types.js";
+
+/** Units per kind: factor to the stored unit (fen, m², tce, kWh, t) and, for money, the currency. */
+const units: Record<UnitKind, Record<string, { factor: number; currency?: "CNY" | "USD" }>> = {
+  money: {
+    元: { factor: 100, currency: "CNY" },
+    万元: { factor: 1_000_000, currency: "CNY" },
+    亿元: { factor: 10_000_000_000, currency: "CNY" },
+    美元: { factor: 100, currency: "USD" },
+    万美元: { factor: 1_000_000, currency: "USD" },
+    亿美元: { factor: 10_000_000_000, currency: "USD" },
+  },
+  area: {
+    平方米: { factor: 1 },
+    "m²": { factor: 1 },
+    m2: { factor: 1 },
+    万平方米: { factor: 10_000 },
+    亩: { factor: 2000 / 3 },
+    公顷: { factor: 10_000 },
+  },
+  energy: {
+    吨标准煤: { factor: 1 },
+    吨标煤: { factor: 1 },
+    tce: { factor: 1 },
+    万吨标准煤: { factor: 10_000 },
+    万吨标煤: { factor: 10_000 },
+  },
+  electricity: {
+    千瓦时: { factor: 1 },
+    度: { factor: 1 },
+    kwh: { factor: 1 },
+    万千瓦时: { factor: 10_000 },
+    万度: { factor: 10_000 },
+  },
+  mass: {
+    吨: { factor: 1 },
+    t: { factor: 1 },
+    千克: { factor: 0.001 },
+    公斤: { factor: 0.001 },
+    万吨: { factor: 10_000 },
+  },
+};
+
+export const unitNames = (kind: UnitKind) => Object.keys(units[kind]);
+
+/** The unit a header states, e.g. 注册资本（万元） or 用地面积/亩. */
+export function unitInHeader(header: string, kind: UnitKind): string | null {
+  const m = header.match(/[（(［[]\s*([^）)\]］]+?)\s*[）)\]］]\s*$/) ?? header.match(/[/／]\s*(\S+)\s*$/);
+  if (!m) return null;
+  const u = m[1]!.toLowerCase();
+  return u in units[kind] ? u : null;
+}
+
+/** The header without its unit, for matching against labels and synonyms. */
+export const headerBase = (header: string) =>
+  header
+    .replace(/[（(［[][^）)\]］]*[）)\]］]\s*$/, "")
+    .replace(/[/／]\s*\S+\s*$/, "")
+    .replace(/[\s*＊:：]/g, "")
+    .trim();
+
+export class CellProblem extends Error {}
+
+const text = (cell: Cell): string | null => {
+  if (cell === null) return null;
+  if (typeof cell === "object" && !(cell instanceof Date)) {
+    if ("formulaWithoutValue" in cell) {
+      throw new CellProblem(
+        `公式 ${cell.formulaWithoutValue} 没有保存计算结果，请在 Excel 中打开并保存后再导入`,
+      );
+    }
+    throw new CellProblem(`单元格为错误值 ${cell.error}`);
+  }
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  const s = String(cell).trim();
+  return s === "" ? null : s;
+};
+
+function parseNumber(raw: string): number {
+  const s = raw.replace(/[,，\s]/g, "");
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) throw new CellProblem(`“${raw}”不是数字`);
+  return Number(s);
+}
+
+/** A number with its unit taken from the cell, else from the header or the user's choice. */
+function quantity(raw: string, kind: UnitKind, columnUnit: string | null): { n: number; unit: string } {
+  const m = raw.replace(/[,，\s]/g, "").match(/^([-+]?(?:\d+\.?\d*|\.\d+))(.*)$/);
+  if (!m) throw new CellProblem(`“${raw}”不是数字`);
+  const cellUnit = m[2]!.toLowerCase();
+  if (cellUnit && !(cellUnit in units[kind])) {
+    throw new CellProblem(`无法识别单位“${m[2]}”，可用：${unitNames(kind).join("、")}`);
+  }
+  const unit = cellUnit || columnUnit;
+  if (!unit) throw new CellProblem(`无法确定单位：请在表头或单元格中注明（${unitNames(kind).join("、")}）`);
+  return { n: Number(m[1]), unit };
+}
+
+const truthy = new Set(["是", "y", "yes", "true", "1", "√", "✓", "规上", "有"]);
+const falsy = new Set(["否", "n", "no", "false", "0", "×", "规下", "无"]);
+
+function excelDate(cell: Cell, raw: string): string {
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === "number" && cell > 20000 && cell < 80000) {
+    // An Excel serial day number (1900 date system).
+    return new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10);
+  }
+  const m =
+    raw.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/) ??
+    raw.match(/^(\d{4})(\d{2})(\d{2})$/);
+  if (!m) throw new CellProblem(`“${raw}”不是日期（应如 2024-05-20）`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) throw new CellProblem(`“${raw}”不是有效日期`);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Applies a column's type to a cell; throws CellProblem with a Chinese message. */
+export function parseCell(cell: Cell, col: ImportColumn): Value {
+  const raw = text(cell);
+  if (raw === null) return null;
+  switch (col.type) {
+    case "text":
+      return raw;
+    case "uscc": {
+      const code = normalizeUscc(raw);
+      const problem = usccProblem(code);
+      if (problem) throw new CellProblem(usccProblemText[problem].zh);
+      return code;
+    }
+    case "int":
+    case "number": {
+      const n = typeof cell === "number" ? cell : parseNumber(raw);
+      if (col.type === "int" && !Number.isInteger(n)) throw new CellProblem(`“${raw}”应为整数`);
+      if (col.nonNegative && n < 0) throw new CellProblem("不能为负数");
+      return n;
+    }
+    case "date":
+      return excelDate(cell, raw);
+    case "bool": {
+      const v = raw.toLowerCase();
+      if (truthy.has(v)) return true;
+      if (falsy.has(v)) return false;
+      throw new CellProblem(`“${raw}”应填 是/否`);
+    }
+    case "choice": {
+      const code = col.choices?.[raw];
+      if (!code) throw new CellProblem(`“${raw}”不是可选值（${Object.keys(col.choices ?? {}).join("、")}）`);
+      return code;
+    }
+    case "list": {
+      const items = raw
+        .split(/[;；,，、\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (!col.choices) return items;
+      return items.map((item) => {
+        const code = col.choices![item];
+        if (!code) throw new CellProblem(`“${item}”不是可选值`);
+        return code;
+      });
+    }
+  }
+}
+
+/** A quantity column's value in its stored unit. */
+export function parseQuantity(
+  cell: Cell,
+  col: ImportColumn & { unit: UnitKind },
+  columnUnit: string | null,
+): Value {
+  const raw = typeof cell === "number" ? String(cell) : text(cell);
+  if (raw === null) return null;
+  const { n, unit } = quantity(raw, col.unit, columnUnit);
+  if (col.nonNegative && n < 0) throw new CellProblem("不能为负数");
+  const u = units[col.unit][unit]!;
+  if (col.unit !== "money") return n * u.factor;
+  if (u.currency === "USD" && !col.allowUsd) throw new CellProblem("该列应以人民币计（元、万元、亿元）");
+  return { fen: Math.round(n * u.factor), currency: u.currency! };
+}
+
+export const readValue = (cell: Cell, col: ImportColumn, columnUnit: string | null): Value =>
+  col.unit
+    ? parseQuantity(cell, col as ImportColumn & { unit: UnitKind }, columnUnit)
+    : parseCell(cell, col, columnUnit);

@@ -1,0 +1,230 @@
+import { eq, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client.js";
+import { type ActorCtx, inTx } from "../../lib/context.js";
+import { newId } from "../../lib/ids.js";
+import type { ImportColumn, ImportSpec, RowProblem, Value } from "../../lib/importer/importer.types.js";
+import { auditTouched } from "./enterprises.import.queries.js";
+import { enterpriseScope } from "./enterprises.queries.js";
+import { enterpriseYearStage } from "./enterprises.table.js";
+
+const money = (key: string, label: string, synonyms: string[], nonNegative = true): ImportColumn => ({
+  key,
+  label,
+  synonyms,
+  type: "number",
+  unit: "money",
+  nonNegative,
+});
+
+export const yearColumns: ImportColumn[] = [
+  {
+    key: "uscc",
+    label: "统一社会信用代码",
+    synonyms: ["信用代码", "社会信用代码", "统一代码", "社会统一信用代码", "USCC"],
+    type: "uscc",
+    required: true,
+  },
+  { key: "name", label: "企业名称", synonyms: ["名称", "单位名称", "企业全称", "纳税人名称"], type: "text" },
+  { key: "year", label: "年度", synonyms: ["年份", "统计年度", "数据年度"], type: "int" },
+  {
+    key: "sizeClass",
+    label: "规模",
+    synonyms: ["是否规上", "规上规下", "企业规模", "规上企业"],
+    type: "choice",
+    choices: { 规上: "above", 规下: "below", 是: "above", 否: "below", 规模以上: "above", 规模以下: "below" },
+  },
+  { key: "fourUp", label: "四上企业", synonyms: ["是否四上", "四上"], type: "bool" },
+  money("revenueFen", "营业收入", ["主营业务收入", "销售收入", "营收"]),
+  money("taxFen", "税收", ["实缴税金", "税收收入", "实际入库税金", "税收总额", "纳税总额", "入库税收"]),
+  money("valueAddedFen", "工业增加值", ["增加值"], false),
+  money("outputFen", "工业总产值", ["产值", "总产值"]),
+  {
+    key: "energyTce",
+    label: "综合能耗",
+    synonyms: ["能耗", "综合能源消费量", "能源消费量"],
+    type: "number",
+    unit: "energy",
+    nonNegative: true,
+  },
+  {
+    key: "electricityKwh",
+    label: "用电量",
+    synonyms: ["总用电量", "工业用电量"],
+    type: "number",
+    unit: "electricity",
+    nonNegative: true,
+  },
+  {
+    key: "emissionsT",
+    label: "主要污染物排放量",
+    synonyms: ["排放量", "污染物排放量"],
+    type: "number",
+    unit: "mass",
+    nonNegative: true,
+  },
+  money("rdFen", "研发经费", ["研发投入", "R&D经费", "研发费用", "R&D经费支出"]),
+  {
+    key: "employeesAvg",
+    label: "年平均职工人数",
+    synonyms: ["从业人员平均人数", "从业人数", "职工人数", "年均职工人数"],
+    type: "int",
+    nonNegative: true,
+  },
+  {
+    key: "landM2",
+    label: "用地面积",
+    synonyms: ["占地面积", "土地面积", "实际用地面积"],
+    type: "number",
+    unit: "area",
+    nonNegative: true,
+  },
+  {
+    key: "landCertNo",
+    label: "土地证号",
+    synonyms: ["不动产权证号", "土地使用证号", "不动产证号", "土地证编号"],
+    type: "text",
+  },
+  {
+    key: "floorRentedM2",
+    label: "租用面积",
+    synonyms: ["租赁面积", "厂房租赁面积", "租用厂房面积"],
+    type: "number",
+    unit: "area",
+    nonNegative: true,
+  },
+];
+
+type StageRow = Omit<typeof enterpriseYearStage.$inferInsert, "jobId" | "rowNo">;
+const figureKeys = yearColumns.map((c) => c.key).filter((k) => !["uscc", "name", "year"].includes(k));
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const fen = (v: Value) => (v && typeof v === "object" && "fen" in v ? v.fen : null);
+
+function yearRow(
+  values: Record<string, Value>,
+  thisYear: number,
+  options: { year?: number },
+): { row?: StageRow; problems: RowProblem[] } {
+  const year = (values.year as number | null) ?? options.year ?? null;
+  const problems: RowProblem[] = [];
+  if (year === null)
+    problems.push({ key: "year", message: "缺少年度：请在表格中填写年度列，或在导入选项中选择年度" });
+  else if (year < 1990 || year > thisYear)
+    problems.push({ key: "year", message: `年度应在 1990–${thisYear} 之间` });
+  if (problems.length > 0) return { problems };
+  const num = (k: string) => (values[k] as number | null | undefined) ?? null;
+  return {
+    problems,
+    row: {
+      id: newId(),
+      uscc: values.uscc as string,
+      year: year!,
+      sizeClass: (values.sizeClass as string | null | undefined) ?? null,
+      fourUp: (values.fourUp as boolean | null | undefined) ?? null,
+      revenueFen: fen(values.revenueFen ?? null),
+      taxFen: fen(values.taxFen ?? null),
+      valueAddedFen: fen(values.valueAddedFen ?? null),
+      outputFen: fen(values.outputFen ?? null),
+      energyTce: num("energyTce"),
+      electricityKwh: num("electricityKwh"),
+      emissionsT: num("emissionsT"),
+      rdFen: fen(values.rdFen ?? null),
+      employeesAvg: num("employeesAvg"),
+      landM2: num("landM2"),
+      landCertNo: (values.landCertNo as string | null | undefined) ?? null,
+      floorRentedM2: num("floorRentedM2"),
+    },
+  };
+}
+
+type Rows<T> = { rows: T[] };
+const rowsOf = async <T>(db: DbOrTx, query: SQL) => ((await db.execute(query)) as unknown as Rows<T>).rows;
+
+async function review(ctx: ActorCtx, jobId: string) {
+  const missing = await rowsOf<{ row_no: number; uscc: string; outside: boolean }>(
+    ctx.db,
+    sql`select s.row_no, s.uscc, (enterprise.id is not null) as outside from enterprise_year_stage s
+        left join enterprise on enterprise.uscc = s.uscc
+        where s.job_id = ${jobId} and (enterprise.id is null or not (${enterpriseScope(ctx.actor)}))
+        order by s.row_no limit 1000`,
+  );
+  const [c] = await rowsOf<{ c: number; u: number }>(
+    ctx.db,
+    sql`select count(*) filter (where y.id is null)::int as c, count(y.id)::int as u
+        from enterprise_year_stage s join enterprise e on e.uscc = s.uscc
+        left join enterprise_year y on y.enterprise_id = e.id and y.year = s.year where s.job_id = ${jobId}`,
+  );
+  return {
+    create: c?.c ?? 0,
+    update: c?.u ?? 0,
+    problems: missing.map((m) => ({
+      rowNo: m.row_no,
+      key: "uscc",
+      message: m.outside
+        ? `统一社会信用代码 ${m.uscc} 对应的企业不在您的管辖范围内`
+        : `未找到统一社会信用代码为 ${m.uscc} 的企业，请先导入企业名录`,
+    })),
+  };
+}
+
+function commit(ctx: ActorCtx, run: Parameters<ImportSpec<StageRow>["commit"]>[1]) {
+  const mapped = figureKeys.filter((k) => run.mapped.includes(k));
+  const cols = mapped.map(snake);
+  const set = cols.map((c) =>
+    run.blankClears ? `${c} = excluded.${c}` : `${c} = coalesce(excluded.${c}, y.${c})`,
+  );
+  const source = `导入：${run.fileName}`;
+  // Each figure remembers where it came from: this file, for every figure the row carries.
+  const sources = mapped.length
+    ? sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(
+        mapped.map(
+          (k) => sql`${k}::text, case when ${sql.raw(`s.${snake(k)}`)} is not null then ${source}::text end`,
+        ),
+        sql`, `,
+      )}))`
+    : sql`'{}'::jsonb`;
+  return inTx(ctx, async (tx) => {
+    const rows = await rowsOf<{ id: string; region_id: string; inserted: boolean }>(
+      tx.db,
+      sql`insert into enterprise_year as y (id, enterprise_id, year${sql.raw(cols.map((c) => `, ${c}`).join(""))}, sources)
+          select s.id, e.id, s.year${sql.raw(cols.map((c) => `, s.${c}`).join(""))},
+            ${sources}
+          from enterprise_year_stage s join enterprise e on e.uscc = s.uscc where s.job_id = ${run.jobId}
+          on conflict (enterprise_id, year) do update set
+            ${sql.raw([...set, "sources = y.sources || excluded.sources", "version = y.version + 1", "updated_at = now()"].join(", "))}
+          returning y.enterprise_id as id, (select region_id from enterprise where id = y.enterprise_id) as region_id, (y.xmax = 0) as inserted`,
+    );
+    await tx.db.execute(sql`update enterprise e set size_class = (
+        select y.size_class from enterprise_year y where y.enterprise_id = e.id and y.size_class is not null
+        order by y.year desc limit 1)
+      where e.id in (select e2.id from enterprise_year_stage s join enterprise e2 on e2.uscc = s.uscc where s.job_id = ${run.jobId})`);
+    await auditTouched(tx, { ...run, fileName: `${run.fileName}（年度数据）` }, rows);
+    const created = rows.filter((r) => r.inserted).length;
+    return { created, updated: rows.length - created };
+  });
+}
+
+export const enterpriseYearImport: ImportSpec<StageRow, { thisYear: number }> = {
+  entity: "enterprise_year",
+  label: "企业年度数据",
+  permission: "enterprise.import",
+  columns: yearColumns,
+  options: z.object({ year: z.coerce.number().int().optional() }),
+  prepare: async (ctx) => ({ thisYear: Number(ctx.now().toISOString().slice(0, 4)) }),
+  row(values, l, run) {
+    const { row, problems } = yearRow(values, l.thisYear, run.options as { year?: number });
+    return { row, problems, dedupeKey: row ? `${row.uscc} ${row.year} 年` : null };
+  },
+  async stage(ctx, run, rows) {
+    for (let i = 0; i < rows.length; i += 1000) {
+      await ctx.db
+        .insert(enterpriseYearStage)
+        .values(rows.slice(i, i + 1000).map((r) => ({ ...r.row, jobId: run.jobId, rowNo: r.rowNo })));
+    }
+  },
+  review: (ctx, run) => review(ctx, run.jobId),
+  commit,
+  clear: async (ctx, jobId) => {
+    await ctx.db.delete(enterpriseYearStage).where(eq(enterpriseYearStage.jobId, jobId));
+  },
+};

@@ -1,0 +1,211 @@
+import { eq, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { auditBatch } from "../../lib/audit/audit.service.js";
+import { type ActorCtx, inTx } from "../../lib/context.js";
+import type { ImportRunInfo } from "../../lib/importer/importer.types.js";
+import { enterpriseScope } from "./enterprises.queries.js";
+import { searchColumnsOf } from "./enterprises.search.js";
+import { enterprise, enterpriseStage } from "./enterprises.table.js";
+
+type Rows<T> = { rows: T[] };
+const rowsOf = async <T>(db: DbOrTx, query: SQL) => ((await db.execute(query)) as unknown as Rows<T>).rows;
+
+/** Drizzle binds one parameter per column, and PostgreSQL allows 65,535 per statement. */
+const INSERT_BATCH = 1000;
+
+export async function stageEnterprises(
+  db: DbOrTx,
+  jobId: string,
+  rows: { rowNo: number; row: Omit<typeof enterpriseStage.$inferInsert, "jobId" | "rowNo"> }[],
+) {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    await db
+      .insert(enterpriseStage)
+      .values(rows.slice(i, i + INSERT_BATCH).map((r) => ({ ...r.row, jobId, rowNo: r.rowNo })));
+  }
+}
+
+export const clearEnterpriseStage = async (db: DbOrTx, jobId: string) => {
+  await db.delete(enterpriseStage).where(eq(enterpriseStage.jobId, jobId));
+};
+
+/** How a staged row finds its firm: by USCC, or an unregistered firm by region and exact name. */
+const registered = sql.raw(`s.uscc is not null and e.uscc = s.uscc`);
+const unregistered = sql.raw(
+  `s.uscc is null and e.uscc is null and e.region_id = s.region_id and e.name = s.name`,
+);
+
+export async function reviewEnterprises(ctx: ActorCtx, jobId: string) {
+  const counts = async (match: SQL, which: SQL) => {
+    const [row] = await rowsOf<{ c: number; u: number }>(
+      ctx.db,
+      sql`select count(*) filter (where e.id is null)::int as c, count(e.id)::int as u
+          from enterprise_stage s left join enterprise e on ${match} where s.job_id = ${jobId} and ${which}`,
+    );
+    return row ?? { c: 0, u: 0 };
+  };
+  const a = await counts(registered, sql.raw("s.uscc is not null"));
+  const b = await counts(unregistered, sql.raw("s.uscc is null"));
+  // Re-importing a code that belongs to a firm outside the user's scope must not touch it.
+  const outside = await rowsOf<{ row_no: number; uscc: string }>(
+    ctx.db,
+    sql`select s.row_no, s.uscc from enterprise_stage s join ${enterprise} on ${enterprise.uscc} = s.uscc
+        where s.job_id = ${jobId} and not (${enterpriseScope(ctx.actor)}) order by s.row_no limit 1000`,
+  );
+  return {
+    create: a.c + b.c,
+    update: a.u + b.u,
+    problems: outside.map((r) => ({
+      rowNo: r.row_no,
+      key: "uscc",
+      message: `统一社会信用代码 ${r.uscc} 对应的企业不在您的管辖范围内，不能更新`,
+    })),
+  };
+}
+
+/** Import keys → the columns they write on update. */
+const writes: Record<string, string[]> = {
+  name: ["name", "search_text", "search_grams", "name_pinyin", "name_initials", "name_key"],
+  formerNames: ["former_names", "search_text", "search_grams"],
+  legalRep: ["legal_rep"],
+  registeredCapital: ["registered_capital_fen", "capital_currency"],
+  foundedOn: ["founded_on"],
+  status: ["status"],
+  industryCode: ["industry_code"],
+  park: ["park_id"],
+  address: ["address"],
+  lng: ["lng"],
+  lat: ["lat"],
+  employees: ["employees"],
+  contactName: ["contacts"],
+};
+/** Columns that may not become null: a blank keeps them even when blanks clear. */
+const keepWhenBlank = new Set([
+  "name",
+  "search_text",
+  "search_grams",
+  "name_pinyin",
+  "name_initials",
+  "name_key",
+  "status",
+  "capital_currency",
+  "former_names",
+  "contacts",
+]);
+
+function setClause(run: ImportRunInfo, src: string): SQL {
+  const cols = new Set(run.mapped.flatMap((k) => writes[k] ?? []));
+  const parts = [...cols].map((c) =>
+    run.blankClears && !keepWhenBlank.has(c) ? `${c} = ${src}.${c}` : `${c} = coalesce(${src}.${c}, e.${c})`,
+  );
+  // A region moves only when the row names one; the default region is for new firms.
+  if (regionMapped(run)) {
+    parts.push(
+      src === "s"
+        ? "region_id = case when s.region_given then s.region_id else e.region_id end"
+        : "region_id = excluded.region_id",
+    );
+  }
+  parts.push("version = e.version + 1", "updated_at = now()");
+  return sql.raw(parts.join(", "));
+}
+
+const regionMapped = (run: ImportRunInfo) => run.mapped.includes("regionCode") || run.mapped.includes("park");
+
+const insertColumns =
+  "id, uscc, name, former_names, legal_rep, registered_capital_fen, capital_currency, founded_on, status, industry_code, region_id, park_id, address, lng, lat, employees, contacts, search_text, search_grams, name_pinyin, name_initials, name_key";
+/** The staged row as a firm; a row that names no region keeps an existing firm's region. */
+const insertValues = (run: ImportRunInfo) =>
+  sql.raw(
+    `s.id, s.uscc, s.name, coalesce(s.former_names, '{}'), s.legal_rep, s.registered_capital_fen, coalesce(s.capital_currency, 'CNY'), s.founded_on, coalesce(s.status, 'operating'), s.industry_code, ${
+      regionMapped(run)
+        ? "case when s.region_given then s.region_id else coalesce((select x.region_id from enterprise x where x.uscc = s.uscc), s.region_id) end"
+        : "s.region_id"
+    }, s.park_id, s.address, s.lng, s.lat, s.employees, coalesce(s.contacts, '[]'::jsonb), s.search_text, s.search_grams, s.name_pinyin, s.name_initials, s.name_key`,
+  );
+
+type Touched = { id: string; region_id: string; inserted: boolean };
+
+/** One transaction: upsert registered firms by USCC, unregistered ones by region and name, then labels. */
+export function commitEnterprises(ctx: ActorCtx, run: ImportRunInfo) {
+  const job = run.jobId;
+  return inTx(ctx, async (tx) => {
+    const touched: Touched[] = [];
+    touched.push(
+      ...(await rowsOf<Touched>(
+        tx.db,
+        sql`insert into enterprise as e (${sql.raw(insertColumns)})
+            select ${insertValues(run)} from enterprise_stage s where s.job_id = ${job} and s.uscc is not null
+            on conflict (uscc) do update set ${setClause(run, "excluded")}
+            returning e.id, e.region_id, (e.xmax = 0) as inserted`,
+      )),
+    );
+    touched.push(
+      ...(await rowsOf<Touched>(
+        tx.db,
+        sql`update enterprise e set ${setClause(run, "s")} from enterprise_stage s
+            where s.job_id = ${job} and ${unregistered} returning e.id, e.region_id, false as inserted`,
+      )),
+    );
+    touched.push(
+      ...(await rowsOf<Touched>(
+        tx.db,
+        sql`insert into enterprise as e (${sql.raw(insertColumns)})
+            select ${insertValues(run)} from enterprise_stage s where s.job_id = ${job} and s.uscc is null
+              and not exists (select 1 from enterprise e where ${unregistered})
+            returning e.id, e.region_id, true as inserted`,
+      )),
+    );
+    for (const match of [registered, unregistered]) {
+      await tx.db.execute(sql`insert into enterprise_label (id, enterprise_id, label, source)
+        select l.id, e.id, l.label, ${`导入：${run.fileName}`}
+        from enterprise_stage s cross join lateral unnest(s.labels, s.label_ids) as l(label, id)
+        join enterprise e on ${match}
+        where s.job_id = ${job} and s.labels is not null
+          and not exists (select 1 from enterprise_label x where x.enterprise_id = e.id and x.label = l.label
+            and (x.valid_to is null or x.valid_to >= current_date))`);
+    }
+    if (run.mapped.includes("name") && !run.mapped.includes("formerNames"))
+      await keepFormerNameKeys(tx.db, job);
+    await auditTouched(tx, run, touched);
+    const created = touched.filter((t) => t.inserted).length;
+    return { created, updated: touched.length - created };
+  });
+}
+
+/** Updated firms keep their former names searchable when the file did not carry them. */
+async function keepFormerNameKeys(db: DbOrTx, job: string) {
+  const rows = await rowsOf<{ id: string; name: string; former_names: string[] }>(
+    db,
+    sql`select e.id, e.name, e.former_names from enterprise e join enterprise_stage s on e.uscc = s.uscc
+        where s.job_id = ${job} and cardinality(e.former_names) > 0`,
+  );
+  for (const r of rows) {
+    const keys = searchColumnsOf(r.name, r.former_names);
+    await db
+      .update(enterprise)
+      .set({ searchText: keys.searchText, searchGrams: keys.searchGrams })
+      .where(eq(enterprise.id, r.id));
+  }
+}
+
+/** One audit entry per region chain, with counts and a digest of the ids (DESIGN: bulk work). */
+export async function auditTouched(ctx: ActorCtx, run: ImportRunInfo, touched: Touched[]) {
+  const byRegion = new Map<string, Touched[]>();
+  for (const t of touched) {
+    const list = byRegion.get(t.region_id);
+    if (list) list.push(t);
+    else byRegion.set(t.region_id, [t]);
+  }
+  for (const [regionId, list] of byRegion) {
+    const created = list.filter((t) => t.inserted).length;
+    await auditBatch(ctx, {
+      action: "import",
+      subjectType: "enterprise",
+      regionId,
+      ids: list.map((t) => t.id),
+      counts: { created, updated: list.length - created },
+      meta: { label: run.fileName, job: run.jobId },
+    });
+  }
+}
