@@ -13,7 +13,9 @@ const antd = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emoti
  * trees) that load with the first page using them.
  */
 const vendorGroups: { name: string; test: RegExp; priority: number; tags?: "$initial"[] }[] = [
-  { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 40 },
+  // tslib is ECharts' helper library: left out, it lands in whichever app chunk first imports
+  // ECharts, and the two chunks import each other (a cycle that breaks at run time).
+  { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 40 },
   {
     name: "vendor-react",
     test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/,

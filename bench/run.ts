@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { migrate, openPglite, openPostgres } from "../server/db/client.js";
 import { ensureRegions } from "../server/modules/org/regions.reference.js";
 import { type BackendName, type BenchRecord, type Size, writeResults } from "./bench.lib.js";
+import { enterpriseScenarios } from "./scenarios/enterprises.bench.js";
 import { foundationScenarios } from "./scenarios/foundation.bench.js";
 
 const { values } = parseArgs({
@@ -37,7 +38,17 @@ if (backend === "postgres") {
 await migrate(database);
 await ensureRegions(database.db);
 const only = values.only?.split(",");
-let records: BenchRecord[] = await foundationScenarios(database, size, backend);
+/** Each module's scenarios; --only runs the modules named (by scenario prefix). */
+const modules: [string, () => Promise<BenchRecord[]>][] = [
+  ["org.,audit.", () => foundationScenarios(database, size, backend)],
+  ["enterprises.", () => enterpriseScenarios(database, size, backend, url)],
+];
+let records: BenchRecord[] = [];
+for (const [prefixes, run] of modules) {
+  const wanted =
+    !only || only.some((o) => prefixes.split(",").some((p) => o.startsWith(p) || p.startsWith(o)));
+  if (wanted) records.push(...(await run()));
+}
 if (only) records = records.filter((r) => only.some((o) => r.scenario.startsWith(o)));
 await database.close();
 for (const r of records) {

@@ -80,10 +80,19 @@ export async function migrationVersion(db: Db): Promise<string | null> {
   )) as unknown as { rows: { hash: string; created_at: string }[] };
   const row = res.rows[0];
   if (!row) return null;
-  const { readFileSync } = await import("node:fs");
-  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, "utf8")) as {
-    entries: { tag: string; when: number }[];
-  };
-  const entry = journal.entries.find((e) => e.when === Number(row.created_at));
+  const entry = (await migrationJournal()).find((e) => e.when === Number(row.created_at));
   return entry?.tag ?? String(row.created_at);
 }
+
+/** The committed migrations, oldest first, as drizzle-kit's journal lists them. */
+export async function migrationJournal(): Promise<{ tag: string; when: number }[]> {
+  const { readFileSync } = await import("node:fs");
+  return (
+    JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, "utf8")) as {
+      entries: { tag: string; when: number }[];
+    }
+  ).entries;
+}
+
+/** The tag of the newest committed migration: what a migrated database reports. */
+export const latestMigration = async () => (await migrationJournal()).at(-1)?.tag ?? null;

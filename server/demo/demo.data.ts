@@ -3,6 +3,7 @@
  * (shared/seeds, cited per row in `source`); every person named here is fictional.
  * Region refs are codes from server/db/reference/regions.csv or the key of a platform below.
  */
+import { demoEnterprises } from "./demo.enterprises.js";
 import type { DemoData } from "./demo.types.js";
 
 // biome-ignore format: compact one-row-per-record demo tables read better than the expanded form
@@ -223,7 +224,7 @@ export const demoData: DemoData = {
       region: "331100", department: "ls-zrzy",
     },
     { username: "expert", name: "徐国庆", roles: ["expert"], scopes: [{ kind: "assignment", ref: null }], region: "lishui-kfq" },
-    { username: "enterprise", name: "潘丽娟", roles: ["enterprise"], scopes: [{ kind: "enterprise", ref: null }], region: "lishui-kfq" },
+    { username: "enterprise", name: "潘丽娟", roles: ["enterprise"], scopes: [{ kind: "enterprise", ref: "ls-jingrui" }], region: "lishui-kfq" },
     { username: "yzleader", name: "孙卫东", roles: ["leader"], scopes: [{ kind: "region", ref: "321000" }], region: "321000" },
     { username: "qtofficer", name: "沈奕辰", roles: ["officer"], scopes: [{ kind: "park", ref: "qt-dachuang" }], region: "330114" },
     { username: "qtspecialist", name: "何思远", roles: ["service_specialist"], scopes: [{ kind: "park", ref: "qt-dachuang" }], region: "330114" },
@@ -232,4 +233,22 @@ export const demoData: DemoData = {
       region: "330114", department: "qt-jsj",
     },
   ],
+
+  // The firms the articles name: see demo.enterprises.ts.
+  enterprises: demoEnterprises,
 };
+
+/**
+ * The demo organisation without its firms; enterprise users keep their role but no firm.
+ * For tests that need an empty enterprise registry.
+ */
+export function withoutEnterprises(data: DemoData): DemoData {
+  return {
+    ...data,
+    enterprises: [],
+    users: data.users.map((u) => ({
+      ...u,
+      scopes: u.scopes.map((s) => (s.kind === "enterprise" ? { ...s, ref: null } : s)),
+    })),
+  };
+}

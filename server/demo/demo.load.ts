@@ -1,12 +1,18 @@
 import { hashPassword } from "better-auth/crypto";
+import { enterpriseCreate, labelCreate, yearUpsert } from "../../common/enterprise.schema.js";
 import type { Role } from "../../common/enums.js";
+import { usccProblem } from "../../common/uscc.js";
+import type { DbOrTx } from "../db/client.js";
 import { auditBatch } from "../lib/audit/audit.service.js";
-import { type Ctx, inTx } from "../lib/context.js";
+import { type Actor, type ActorCtx, type Ctx, inTx } from "../lib/context.js";
 import { newId } from "../lib/ids.js";
+import { permissionsOf } from "../lib/policy.js";
+import { addLabel, createEnterprise, saveYear } from "../modules/enterprises/enterprises.service.js";
 import { department, park, team } from "../modules/org/org.table.js";
 import * as rq from "../modules/org/regions.queries.js";
+import { loadActorRows } from "../modules/users/users.queries.js";
 import { credentials, userRoles, userScopes, users } from "../modules/users/users.table.js";
-import type { DemoData } from "./demo.types.js";
+import type { DemoData, RegionRef } from "./demo.types.js";
 
 export interface DemoAccount {
   username: string;
@@ -14,7 +20,12 @@ export interface DemoAccount {
   roles: Role[];
 }
 
-/** Loads the demo organisation in one transaction, with one audit entry per kind of record. */
+/**
+ * Loads the demo in one transaction: the organisation and users with one batch audit entry,
+ * then the enterprises through the enterprise service as the demo administrator, so each firm,
+ * label and yearly figure is validated and audited as if entered by hand. Enterprise scopes
+ * are granted last, once their firms exist.
+ */
 export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Promise<DemoAccount[]> {
   const hash = await hashPassword(password);
   return inTx(ctx, async (tx) => {
@@ -86,19 +97,26 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
         shortName: d.shortName ?? null,
       });
     }
+    const enterprises = new Map<string, string>();
+    const byKey: Record<string, Map<string, string>> = {
+      park: parks,
+      team: teams,
+      department: departments,
+      enterprise: enterprises,
+    };
     const refOf = async (kind: string, ref: string | null): Promise<string | null> => {
       if (!ref) return null;
       if (kind === "region") return (await regionOf(ref)).id;
-      const map =
-        kind === "park" ? parks : kind === "team" ? teams : kind === "department" ? departments : null;
+      const map = byKey[kind];
       const id = map?.get(ref);
       if (!id) throw new Error(`demo data: unknown ${kind} ${ref}`);
       return id;
     };
-    const userIds: string[] = [];
+    const userIds = new Map<string, string>();
+    const laterScopes: { userId: string; kind: "enterprise"; ref: string | null }[] = [];
     for (const u of data.users) {
       const id = newId();
-      userIds.push(id);
+      userIds.set(u.username, id);
       await db.insert(users).values({
         id,
         username: u.username,
@@ -113,6 +131,10 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
         .values({ id: newId(), accountId: id, providerId: "credential", userId: id, password: hash });
       await db.insert(userRoles).values(u.roles.map((role) => ({ userId: id, role })));
       for (const s of u.scopes) {
+        if (s.kind === "enterprise") {
+          laterScopes.push({ userId: id, kind: s.kind, ref: s.ref });
+          continue;
+        }
         await db
           .insert(userScopes)
           .values({ id: newId(), userId: id, kind: s.kind, refId: await refOf(s.kind, s.ref) });
@@ -130,9 +152,88 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
       ...parks.values(),
       ...teams.values(),
       ...departments.values(),
-      ...userIds,
+      ...userIds.values(),
     ].map((x) => (typeof x === "string" ? x : x.id));
     await auditBatch(tx, { action: "demo_load", subjectType: "region", regionId: null, ids, counts });
+
+    for (const [key, id] of await loadEnterprises(tx, data, { regionOf, parks, users: userIds })) {
+      enterprises.set(key, id);
+    }
+    for (const s of laterScopes) {
+      await db
+        .insert(userScopes)
+        .values({ id: newId(), userId: s.userId, kind: s.kind, refId: await refOf(s.kind, s.ref) });
+    }
     return data.users.map((u) => ({ username: u.username, name: u.name, roles: u.roles }));
   });
+}
+
+interface Loaded {
+  regionOf: (ref: RegionRef) => Promise<{ id: string }>;
+  parks: Map<string, string>;
+  users: Map<string, string>;
+}
+
+/**
+ * Enters the firms through the enterprise service as the demo administrator (the first admin
+ * with scope "all"), parsing each input with the API's schemas. Returns firm ids by key.
+ */
+async function loadEnterprises(tx: Ctx, data: DemoData, loaded: Loaded): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (data.enterprises.length === 0) return ids;
+  const admin = data.users.find((u) => u.roles.includes("admin") && u.scopes.some((s) => s.kind === "all"));
+  if (!admin) throw new Error("demo data: enterprises need an administrator with scope all");
+  const as: ActorCtx = { ...tx, actor: await actorOf(tx.db, loaded.users.get(admin.username)!) };
+  // A USCC carries the code of a coded region; a platform's is its nearest coded ancestor's.
+  const codeOf = (ref: RegionRef): string => {
+    const platform = data.platforms.find((p) => p.key === ref);
+    return platform ? codeOf(platform.parent) : ref;
+  };
+  for (const e of data.enterprises) {
+    const where = e.park ? data.parks.find((p) => p.key === e.park) : undefined;
+    if (e.park && !where) throw new Error(`demo data: unknown park ${e.park} of ${e.key}`);
+    const regionRef = where?.region ?? e.region;
+    if (!regionRef || (where && e.region)) throw new Error(`demo data: ${e.key} needs a park or a region`);
+    if (e.uscc && (usccProblem(e.uscc) || e.uscc.slice(2, 8) !== codeOf(regionRef))) {
+      throw new Error(`demo data: ${e.key} needs a valid USCC of region ${codeOf(regionRef)}`);
+    }
+    const specialistId = e.specialist ? loaded.users.get(e.specialist) : undefined;
+    if (e.specialist && !specialistId) throw new Error(`demo data: unknown user ${e.specialist}`);
+    const firm = await createEnterprise(
+      as,
+      enterpriseCreate.parse({
+        uscc: e.uscc,
+        name: e.name,
+        industryCode: e.industryCode,
+        foundedOn: e.foundedOn ?? null,
+        regionId: (await loaded.regionOf(regionRef)).id,
+        parkId: where ? loaded.parks.get(where.key)! : null,
+        specialistId: specialistId ?? null,
+      }),
+    );
+    ids.set(e.key, firm.id);
+    for (const label of e.labels) {
+      await addLabel(as, firm.id, labelCreate.parse({ label, source: `来源：文章编号 ${e.source}` }));
+    }
+    for (const y of e.years ?? []) {
+      await saveYear(as, firm.id, y.year, yearUpsert.parse({ ...y.figures, source: y.source }));
+    }
+  }
+  return ids;
+}
+
+/** The acting user as a session would present them, for writes made on their behalf. */
+async function actorOf(db: DbOrTx, userId: string): Promise<Actor> {
+  const rows = await loadActorRows(db, userId);
+  if (!rows) throw new Error(`demo data: user ${userId} missing`);
+  return {
+    id: rows.user.id,
+    username: rows.user.username,
+    name: rows.user.name,
+    roles: rows.roles,
+    grants: rows.grants.map(({ refName: _n, ...g }) => g),
+    permissions: permissionsOf(rows.roles),
+    regionId: rows.user.regionId,
+    departmentId: rows.user.departmentId,
+  };
 }

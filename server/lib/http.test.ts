@@ -1,5 +1,6 @@
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { latestMigration } from "../db/client.js";
 import { park } from "../modules/org/org.table.js";
 import { backends, json, type TestApp, testApp } from "../test/setup.js";
 
@@ -33,7 +34,7 @@ describe.each(backends)("API conventions on %s", (backend) => {
     expect(json<{ status: string; db: string; migration: string }>(res)).toMatchObject({
       status: "ok",
       db: backend,
-      migration: "0000_foundation",
+      migration: await latestMigration(),
     });
   });
 

@@ -9,7 +9,7 @@ import { buildApp } from "../app.js";
 import { systemCtx } from "../bootstrap.js";
 import { type Config, loadConfig } from "../config.js";
 import { type Backend, type Database, migrate, openPglite, openPostgres } from "../db/client.js";
-import { demoData } from "../demo/demo.data.js";
+import { demoData, withoutEnterprises } from "../demo/demo.data.js";
 import { loadDemo } from "../demo/demo.load.js";
 import { ensureRegions } from "../modules/org/regions.reference.js";
 
@@ -58,10 +58,13 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** buildApp over a fresh database with the demo organisation loaded. */
+/**
+ * buildApp over a fresh database with the demo loaded: by default its organisation and users
+ * only (an empty enterprise registry), "full" with the demo firms too, false for nothing.
+ */
 export async function testApp(
   backend: Backend,
-  opts: { demo?: boolean; env?: Record<string, string> } = {},
+  opts: { demo?: "org" | "full" | false; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase(backend);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "zhaoyin-test-"));
@@ -71,7 +74,11 @@ export async function testApp(
     LOG_LEVEL: "silent",
     ...opts.env,
   });
-  if (opts.demo !== false) await loadDemo(systemCtx(database, TEST_SECRET), demoData, DEMO_PASSWORD);
+  const demo = opts.demo ?? "org";
+  if (demo) {
+    const data = demo === "full" ? demoData : withoutEnterprises(demoData);
+    await loadDemo(systemCtx(database, TEST_SECRET), data, DEMO_PASSWORD);
+  }
   const app = await buildApp({ database, config, secret: TEST_SECRET, logger: false });
   const login = async (username: string, password = DEMO_PASSWORD) => {
     const res = await app.inject({

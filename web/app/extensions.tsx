@@ -1,6 +1,6 @@
 import { Select, Skeleton } from "antd";
 import { lazy, Suspense } from "react";
-import type { AuditTrailProps, Extensions, PickerProps } from "../lib/extensions";
+import type { AuditTrailProps, EnterprisePanel, Extensions, PickerProps } from "../lib/extensions";
 
 // Lent components load lazily, with the first page that shows one.
 const LazyAuditTrail = lazy(() => import("../features/audit").then((m) => ({ default: m.AuditTrail })));
@@ -47,6 +47,14 @@ const UserPicker = (p: PickerProps) => (
   </Suspense>
 );
 
+/**
+ * Tabs other features add to the enterprise page, in the order shown. Each
+ * feature exports its panel component from its index and is listed here with
+ * a lazy import, e.g.
+ * `{ key: "visits", title: "service:visits.tab", permission: "visit.read", Panel: LazyVisitsPanel }`.
+ */
+const EnterprisePanels: readonly EnterprisePanel[] = [];
+
 /** What each feature lends the others (DESIGN: features never import each other). */
 export const extensions: Extensions = {
   AuditTrail,
@@ -55,4 +63,5 @@ export const extensions: Extensions = {
   TeamPicker,
   DepartmentPicker,
   UserPicker,
+  EnterprisePanels,
 };

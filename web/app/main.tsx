@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { auditMessages } from "../features/audit/audit.messages";
+import { enterprisesMessages } from "../features/enterprises/enterprises.messages";
 import { orgMessages } from "../features/org/org.messages";
 import { sessionMessages } from "../features/session/session.messages";
 import { settingsMessages } from "../features/settings/settings.messages";
@@ -16,6 +17,7 @@ registerMessages("org", orgMessages);
 registerMessages("users", usersMessages);
 registerMessages("audit", auditMessages);
 registerMessages("settings", settingsMessages);
+registerMessages("enterprises", enterprisesMessages);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");

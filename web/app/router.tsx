@@ -2,7 +2,7 @@ import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { createBrowserRouter } from "react-router";
 import { LoginPage } from "./layouts/LoginPage";
 import { MainLayout } from "./layouts/MainLayout";
-import { NotFoundPage, RequirePermission, RouteErrorPage } from "./pages/StatusPages";
+import { NotFoundPage, PendingPage, RequirePermission, RouteErrorPage } from "./pages/StatusPages";
 
 /** One chunk per route page: React.lazy over the page's own module. */
 const page = <K extends string>(
@@ -18,6 +18,19 @@ const DepartmentsPage = page(() => import("../features/org/components/Department
 const UsersPage = page(() => import("../features/users/components/UsersPage"), "UsersPage");
 const AuditListPage = page(() => import("../features/audit/components/AuditListPage"), "AuditListPage");
 const VerifyPage = page(() => import("../features/audit/components/VerifyPage"), "VerifyPage");
+const EnterprisesPage = page(
+  () => import("../features/enterprises/components/EnterprisesPage"),
+  "EnterprisesPage",
+);
+const EnterprisePage = page(
+  () => import("../features/enterprises/components/EnterprisePage"),
+  "EnterprisePage",
+);
+const LadderPage = page(() => import("../features/enterprises/components/LadderPage"), "LadderPage");
+const DuplicatesPage = page(
+  () => import("../features/enterprises/components/DuplicatesPage"),
+  "DuplicatesPage",
+);
 const SettingsPage = page(() => import("../features/settings/components/SettingsPage"), "SettingsPage");
 
 const guarded = (permission: string, Page: ComponentType) => (
@@ -34,6 +47,12 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: "enterprises", element: guarded("enterprise.read", EnterprisesPage) },
+      { path: "enterprises/ladder", element: guarded("enterprise.read", LadderPage) },
+      { path: "enterprises/duplicates", element: guarded("enterprise.merge", DuplicatesPage) },
+      // The import wizard replaces this placeholder; the 导入 button of the list already leads here.
+      { path: "enterprises/import", element: guarded("enterprise.import", PendingPage) },
+      { path: "enterprises/:id", element: guarded("enterprise.read", EnterprisePage) },
       { path: "org/regions", element: guarded("org.read", RegionsPage) },
       { path: "org/parks", element: guarded("org.read", ParksPage) },
       { path: "org/teams", element: guarded("org.read", TeamsPage) },

@@ -3,10 +3,14 @@ import {
   AuditOutlined,
   BankOutlined,
   ClusterOutlined,
+  DiffOutlined,
   FileSearchOutlined,
+  FundOutlined,
   HomeOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -23,10 +27,44 @@ export interface Section {
   desc: string;
   permission: string;
   icon: ReactNode;
-  group?: "org";
+  group?: GroupKey;
 }
 
+/** Menu groups, in menu order: a submenu holding the sections that name it. */
+const groups = [
+  { key: "enterprises", label: "enterpriseGroup", icon: <ShopOutlined /> },
+  { key: "org", label: "org", icon: <AuditOutlined /> },
+] as const;
+type GroupKey = (typeof groups)[number]["key"];
+
+/** Submenus open when the layout first shows. */
+export const groupKeys: string[] = groups.map((g) => g.key);
+
 export const sections: Section[] = [
+  {
+    path: "/enterprises",
+    label: "enterprises",
+    desc: "enterprisesDesc",
+    permission: "enterprise.read",
+    icon: <FundOutlined />,
+    group: "enterprises",
+  },
+  {
+    path: "/enterprises/ladder",
+    label: "ladder",
+    desc: "ladderDesc",
+    permission: "enterprise.read",
+    icon: <RiseOutlined />,
+    group: "enterprises",
+  },
+  {
+    path: "/enterprises/duplicates",
+    label: "duplicates",
+    desc: "duplicatesDesc",
+    permission: "enterprise.merge",
+    icon: <DiffOutlined />,
+    group: "enterprises",
+  },
   {
     path: "/org/regions",
     label: "regions",
@@ -89,14 +127,15 @@ type MenuItem = Required<MenuProps>["items"][number];
 export const menuItems = (permissions: string[], t: TFunction): MenuItem[] => {
   const allowed = sections.filter((s) => permissions.includes(s.permission));
   const item = (s: Section): MenuItem => ({ key: s.path, icon: s.icon, label: t(`app:menu.${s.label}`) });
-  const org = allowed.filter((s) => s.group === "org");
   const items: MenuItem[] = [{ key: "/", icon: <HomeOutlined />, label: t("app:menu.home") }];
-  if (org.length > 0) {
+  for (const g of groups) {
+    const inGroup = allowed.filter((s) => s.group === g.key);
+    if (inGroup.length === 0) continue;
     items.push({
-      key: "org",
-      icon: <AuditOutlined />,
-      label: t("app:menu.org"),
-      children: org.map((s) => ({ key: s.path, label: t(`app:menu.${s.label}`) })),
+      key: g.key,
+      icon: g.icon,
+      label: t(`app:menu.${g.label}`),
+      children: inGroup.map((s) => ({ key: s.path, label: t(`app:menu.${s.label}`) })),
     });
   }
   for (const s of allowed.filter((x) => !x.group)) items.push(item(s));

@@ -25,6 +25,8 @@ interface Props<T> {
   scrollX?: number;
   expandable?: TableProps<T>["expandable"];
   rowKey?: keyof T & string;
+  /** The total is the server's estimate (a large list): say "约 N 条". */
+  approximate?: boolean;
 }
 
 /** A server-paginated, server-sorted antd table with clear empty states. */
@@ -54,7 +56,8 @@ export const ListTable = <T extends object>(p: Props<T>) => {
         pageSize: p.list.query.pageSize,
         total: p.page?.total ?? 0,
         showSizeChanger: true,
-        showTotal: (total) => t("table.total", { total }),
+        showTotal: (total) =>
+          t(p.approximate ? "table.totalApprox" : "table.total", { total: total.toLocaleString("zh-CN") }),
       }}
       locale={{
         emptyText:

@@ -17,6 +17,8 @@ interface Props {
   loading?: boolean;
   /** Open on the 操作记录 tab. */
   startOnTrail?: boolean;
+  /** Width in px; 640 unless a form needs more. */
+  size?: number;
   children: ReactNode;
 }
 
@@ -26,7 +28,7 @@ export const RecordDrawer = (p: Props) => {
   const { AuditTrail } = useExtensions();
   const body = p.loading ? <Skeleton active paragraph={{ rows: 8 }} /> : p.children;
   return (
-    <Drawer open={p.open} title={p.title} onClose={p.onClose} size={640} destroyOnHidden>
+    <Drawer open={p.open} title={p.title} onClose={p.onClose} size={p.size ?? 640} destroyOnHidden>
       {p.subjectId ? (
         <Tabs
           defaultActiveKey={p.startOnTrail ? "trail" : "basic"}

@@ -55,6 +55,7 @@ export const commonMessages: Messages = {
     },
     table: {
       total: "共 {{total}} 条",
+      totalApprox: "约 {{total}} 条",
       searchPlaceholder: "输入名称搜索",
     },
     field: {
@@ -122,6 +123,7 @@ export const commonMessages: Messages = {
     },
     table: {
       total: "{{total}} in all",
+      totalApprox: "about {{total}}",
       searchPlaceholder: "Search by name",
     },
     field: {

@@ -21,10 +21,33 @@ export interface AuditTrailProps {
   subjectId: string;
 }
 
+/** What a panel on the enterprise page is given: the firm it sits on. */
+export interface EnterprisePanelProps {
+  enterpriseId: string;
+  enterpriseName: string;
+  /** The firm's region, for panels that create records under it. */
+  regionId: string;
+}
+
+/**
+ * A tab another feature adds to the enterprise page (projects, visits,
+ * appeals, evaluation …). The page shows it after its own tabs, to users
+ * holding `permission`.
+ */
+export interface EnterprisePanel {
+  /** Unique, stable: it is kept in the URL (`?tab=`). */
+  key: string;
+  /** An i18n key with its namespace, e.g. "projects:panel.title". */
+  title: string;
+  permission?: string;
+  Panel: ComponentType<EnterprisePanelProps>;
+}
+
 /**
  * Components one feature lends to another, composed in `web/app` (DESIGN:
  * features don't import each other). Org lends its pickers, users lends the
- * user picker, audit lends the per-record trail.
+ * user picker, audit lends the per-record trail, and features add their
+ * panels to the enterprise page.
  */
 export interface Extensions {
   AuditTrail: ComponentType<AuditTrailProps>;
@@ -33,6 +56,7 @@ export interface Extensions {
   TeamPicker: ComponentType<PickerProps>;
   DepartmentPicker: ComponentType<PickerProps>;
   UserPicker: ComponentType<PickerProps>;
+  EnterprisePanels: readonly EnterprisePanel[];
 }
 
 const ExtensionsContext = createContext<Extensions | null>(null);

@@ -180,6 +180,4 @@ export function parseQuantity(
 }
 
 export const readValue = (cell: Cell, col: ImportColumn, columnUnit: string | null): Value =>
-  col.unit
-    ? parseQuantity(cell, col as ImportColumn & { unit: UnitKind }, columnUnit)
-    : parseCell(cell, col);
+  col.unit ? parseQuantity(cell, col as ImportColumn & { unit: UnitKind }, columnUnit) : parseCell(cell, col);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
 import { newId } from "../../lib/ids.js";
+import { insertStaged } from "../../lib/importer/importer.stage.js";
 import type { ImportColumn, ImportSpec, RowProblem, Value } from "../../lib/importer/importer.types.js";
 import { auditTouched } from "./enterprises.import.queries.js";
 import { enterpriseScope } from "./enterprises.queries.js";
@@ -192,7 +193,7 @@ function commit(ctx: ActorCtx, run: Parameters<ImportSpec<StageRow>["commit"]>[1
           from enterprise_year_stage s join enterprise e on e.uscc = s.uscc where s.job_id = ${run.jobId}
           on conflict (enterprise_id, year) do update set
             ${sql.raw([...set, "sources = y.sources || excluded.sources", "version = y.version + 1", "updated_at = now()"].join(", "))}
-          returning y.enterprise_id as id, (select region_id from enterprise where id = y.enterprise_id) as region_id, (y.xmax = 0) as inserted`,
+          returning y.enterprise_id as id, (select x.region_id from enterprise x where x.id = y.enterprise_id) as region_id, (y.xmax = 0) as inserted`,
     );
     await tx.db.execute(sql`update enterprise e set size_class = (
         select y.size_class from enterprise_year y where y.enterprise_id = e.id and y.size_class is not null
@@ -215,13 +216,12 @@ export const enterpriseYearImport: ImportSpec<StageRow, { thisYear: number }> = 
     const { row, problems } = yearRow(values, l.thisYear, run.options as { year?: number });
     return { row, problems, dedupeKey: row ? `${row.uscc} ${row.year} 年` : null };
   },
-  async stage(ctx, run, rows) {
-    for (let i = 0; i < rows.length; i += 1000) {
-      await ctx.db
-        .insert(enterpriseYearStage)
-        .values(rows.slice(i, i + 1000).map((r) => ({ ...r.row, jobId: run.jobId, rowNo: r.rowNo })));
-    }
-  },
+  stage: (ctx, run, rows) =>
+    insertStaged(
+      ctx.db,
+      enterpriseYearStage,
+      rows.map((r) => ({ ...r.row, jobId: run.jobId, rowNo: r.rowNo })),
+    ),
   review: (ctx, run) => review(ctx, run.jobId),
   commit,
   clear: async (ctx, jobId) => {

@@ -2,6 +2,7 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { auditBatch } from "../../lib/audit/audit.service.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
+import { insertStaged } from "../../lib/importer/importer.stage.js";
 import type { ImportRunInfo } from "../../lib/importer/importer.types.js";
 import { enterpriseScope } from "./enterprises.queries.js";
 import { searchColumnsOf } from "./enterprises.search.js";
@@ -10,20 +11,16 @@ import { enterprise, enterpriseStage } from "./enterprises.table.js";
 type Rows<T> = { rows: T[] };
 const rowsOf = async <T>(db: DbOrTx, query: SQL) => ((await db.execute(query)) as unknown as Rows<T>).rows;
 
-/** Drizzle binds one parameter per column, and PostgreSQL allows 65,535 per statement. */
-const INSERT_BATCH = 1000;
-
-export async function stageEnterprises(
+export const stageEnterprises = (
   db: DbOrTx,
   jobId: string,
   rows: { rowNo: number; row: Omit<typeof enterpriseStage.$inferInsert, "jobId" | "rowNo"> }[],
-) {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    await db
-      .insert(enterpriseStage)
-      .values(rows.slice(i, i + INSERT_BATCH).map((r) => ({ ...r.row, jobId, rowNo: r.rowNo })));
-  }
-}
+) =>
+  insertStaged(
+    db,
+    enterpriseStage,
+    rows.map((r) => ({ ...r.row, jobId, rowNo: r.rowNo })),
+  );
 
 export const clearEnterpriseStage = async (db: DbOrTx, jobId: string) => {
   await db.delete(enterpriseStage).where(eq(enterpriseStage.jobId, jobId));
@@ -189,23 +186,22 @@ async function keepFormerNameKeys(db: DbOrTx, job: string) {
   }
 }
 
-/** One audit entry per region chain, with counts and a digest of the ids (DESIGN: bulk work). */
+/**
+ * One audit entry for the batch (DESIGN: bulk work), in the importing user's chain: counts, the
+ * regions it touched and a digest of every id. A per-region entry would mean thousands of chain
+ * appends for a province-wide file.
+ */
 export async function auditTouched(ctx: ActorCtx, run: ImportRunInfo, touched: Touched[]) {
-  const byRegion = new Map<string, Touched[]>();
-  for (const t of touched) {
-    const list = byRegion.get(t.region_id);
-    if (list) list.push(t);
-    else byRegion.set(t.region_id, [t]);
-  }
-  for (const [regionId, list] of byRegion) {
-    const created = list.filter((t) => t.inserted).length;
-    await auditBatch(ctx, {
-      action: "import",
-      subjectType: "enterprise",
-      regionId,
-      ids: list.map((t) => t.id),
-      counts: { created, updated: list.length - created },
-      meta: { label: run.fileName, job: run.jobId },
-    });
-  }
+  if (touched.length === 0) return;
+  const regions = new Map<string, number>();
+  for (const t of touched) regions.set(t.region_id, (regions.get(t.region_id) ?? 0) + 1);
+  const created = touched.filter((t) => t.inserted).length;
+  await auditBatch(ctx, {
+    action: "import",
+    subjectType: "enterprise",
+    regionId: ctx.actor.regionId ?? (regions.size === 1 ? [...regions.keys()][0]! : null),
+    ids: touched.map((t) => t.id),
+    counts: { created, updated: touched.length - created },
+    meta: { label: run.fileName, job: run.jobId, regions: regions.size },
+  });
 }

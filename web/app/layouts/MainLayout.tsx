@@ -6,7 +6,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { ChangePasswordDialog, useLogout, useMe } from "../../features/session";
 import { isApiError } from "../../lib/api";
 import { CurrentUserProvider } from "../../lib/current-user";
-import { menuItems, selectedKey } from "../sections";
+import { groupKeys, menuItems, selectedKey } from "../sections";
 import { Watermark } from "../Watermark";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { UserMenu } from "./UserMenu";
@@ -76,7 +76,7 @@ export const MainLayout = () => {
             theme="dark"
             mode="inline"
             selectedKeys={[key]}
-            defaultOpenKeys={["org"]}
+            defaultOpenKeys={groupKeys}
             items={menuItems(user.permissions, t)}
             onClick={(e) => navigate(e.key)}
           />

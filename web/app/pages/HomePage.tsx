@@ -4,6 +4,7 @@ import type { ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAuditEntries } from "../../features/audit";
+import { useEnterprises } from "../../features/enterprises";
 import { useDepartments, useParks, useTeams } from "../../features/org";
 import { useUsers } from "../../features/users";
 import { useCurrentUser } from "../../lib/current-user";
@@ -45,7 +46,15 @@ const AuditTodayFigure = () => {
   return <Figure total={q.data?.total} loading={q.isLoading} label="countEntries" />;
 };
 
+const EnterprisesFigure = () => {
+  const q = useEnterprises(one);
+  // Past 10,000 firms the server estimates the total: say so.
+  const label = q.data && !q.data.totalExact ? "countFirmsApprox" : "countFirms";
+  return <Figure total={q.data?.total} loading={q.isLoading} label={label} />;
+};
+
 const figures: Record<string, ComponentType> = {
+  "/enterprises": EnterprisesFigure,
   "/org/parks": ParksFigure,
   "/org/teams": TeamsFigure,
   "/org/departments": DepartmentsFigure,

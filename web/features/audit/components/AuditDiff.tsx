@@ -1,10 +1,18 @@
 import { Descriptions, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry } from "../../../../common/audit.schema";
-import { formatDateTime } from "../../../lib/format";
+import { fenToWan, formatDateTime, formatMoney } from "../../../lib/format";
 import { type DiffRow, diffRows } from "./diff";
 
 const isoMoment = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Enterprise fields whose stored codes have names in the enums namespace. */
+const enterpriseEnums: Record<string, string> = {
+  status: "enterpriseStatus",
+  sizeClass: "sizeClass",
+  label: "enterpriseLabel",
+  labels: "enterpriseLabel",
+};
 
 /** Renders one stored value the way the rest of the UI would show it. */
 const useValueText = (subjectType: string) => {
@@ -12,7 +20,18 @@ const useValueText = (subjectType: string) => {
   const text = (key: string, v: unknown): string => {
     if (v === null || v === undefined || v === "") return t("diff.empty");
     if (typeof v === "boolean") return t(v ? "common:state.yes" : "common:state.no");
+    // Money is stored in fen; registered capital may be in US cents, so it keeps a bare 万.
+    if (typeof v === "number" && key === "registeredCapitalFen") {
+      return `${fenToWan(v).toLocaleString("zh-CN", { maximumFractionDigits: 2 })} 万`;
+    }
+    if (typeof v === "number" && key.endsWith("Fen")) return formatMoney(v);
+    if (typeof v === "number" && key === "year") return String(v);
     if (typeof v === "number") return v.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+    const enumNs = subjectType === "enterprise" ? enterpriseEnums[key] : undefined;
+    if (enumNs && typeof v === "string") return t(`enums:${enumNs}.${v}`, { defaultValue: v });
+    if (enumNs && Array.isArray(v)) {
+      return v.map((x) => t(`enums:${enumNs}.${String(x)}`, { defaultValue: String(x) })).join("、");
+    }
     if (typeof v === "string") {
       if (key === "kind" && (subjectType === "park" || subjectType === "team")) {
         return t(`enums:${subjectType}Kind.${v}`, { defaultValue: v });
@@ -32,6 +51,8 @@ const useValueText = (subjectType: string) => {
         )
         .join("、");
     }
+    if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.join("、");
+    if (Array.isArray(v)) return v.map((x) => text(key, x)).join("；");
     if (typeof v === "object" && !Array.isArray(v)) {
       return Object.entries(v as Record<string, unknown>)
         .map(([k, x]) => `${t(`field.${k}`, { defaultValue: k })}${t("common:state.colon")}${text(k, x)}`)
@@ -49,11 +70,14 @@ export const AuditDiff = ({ entry }: { entry: AuditEntry }) => {
   const rows = diffRows(entry.before, entry.after);
   const hasBefore = entry.before !== null && entry.before !== undefined;
   const hasAfter = entry.after !== null && entry.after !== undefined;
-  // A user's name is a person's name (姓名), not a record's (名称).
-  const label = (k: string) =>
+  // A user's name is a person's name (姓名), not a record's (名称); a firm's changed
+  // "label" is one of its labels (标签), while meta.label names the record.
+  const label = (k: string, inMeta = false) =>
     k === "name" && entry.subjectType === "user"
       ? t("field.personName")
-      : t(`field.${k}`, { defaultValue: k });
+      : k === "label" && !inMeta && entry.subjectType === "enterprise"
+        ? t("field.enterpriseLabel")
+        : t(`field.${k}`, { defaultValue: k });
   const meta =
     entry.meta && typeof entry.meta === "object" && !Array.isArray(entry.meta)
       ? Object.entries(entry.meta as Record<string, unknown>)
@@ -94,7 +118,14 @@ export const AuditDiff = ({ entry }: { entry: AuditEntry }) => {
                     title: hasBefore ? t("diff.after") : t("diff.created"),
                     key: "after",
                     render: (_: unknown, r: DiffRow) =>
-                      hasBefore ? <Tag color="green">{text(r.key, r.after)}</Tag> : text(r.key, r.after),
+                      hasBefore ? (
+                        // A long value (a firm's data sources) wraps rather than widening the table.
+                        <Tag color="green" style={{ whiteSpace: "normal" }}>
+                          {text(r.key, r.after)}
+                        </Tag>
+                      ) : (
+                        text(r.key, r.after)
+                      ),
                   },
                 ]
               : []),
@@ -107,7 +138,7 @@ export const AuditDiff = ({ entry }: { entry: AuditEntry }) => {
           column={1}
           title={t("diff.meta")}
           style={{ marginTop: 8 }}
-          items={meta.map(([k, v]) => ({ key: k, label: label(k), children: text(k, v) }))}
+          items={meta.map(([k, v]) => ({ key: k, label: label(k, true), children: text(k, v) }))}
         />
       )}
     </div>

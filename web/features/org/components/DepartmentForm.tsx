@@ -1,9 +1,9 @@
 import { Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { type Department, departmentCreate } from "../../../../common/org.schema";
+import { RecordForm, type RecordFormProps } from "../../../components/RecordForm";
 import { zodRule } from "../../../lib/forms";
 import { useCreateDepartment, useUpdateDepartment } from "../api/departments.api";
-import { RecordForm, type RecordFormProps } from "./RecordForm";
 import { RegionPicker } from "./RegionPicker";
 
 interface Values {

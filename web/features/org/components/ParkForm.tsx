@@ -2,10 +2,10 @@ import { Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { type ParkKind, parkKinds } from "../../../../common/enums";
 import { type Park, parkCreate } from "../../../../common/org.schema";
+import { AreaInput } from "../../../components/AreaInput";
+import { RecordForm, type RecordFormProps } from "../../../components/RecordForm";
 import { zodRule } from "../../../lib/forms";
 import { useCreatePark, useUpdatePark } from "../api/parks.api";
-import { AreaInput } from "./AreaInput";
-import { RecordForm, type RecordFormProps } from "./RecordForm";
 import { ParkPicker } from "./RecordPickers";
 import { RegionPicker } from "./RegionPicker";
 

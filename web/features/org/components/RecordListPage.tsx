@@ -9,13 +9,13 @@ import { ExportButton } from "../../../components/ExportButton";
 import { ListTable } from "../../../components/ListTable";
 import { PageHeader } from "../../../components/PageHeader";
 import { type DrawerState, RecordDrawer } from "../../../components/RecordDrawer";
+import type { RecordFormProps } from "../../../components/RecordForm";
 import { SearchBox } from "../../../components/SearchBox";
 import { usePermission } from "../../../lib/current-user";
 import { useFeedback } from "../../../lib/feedback";
 import { formatDateTime } from "../../../lib/format";
 import { type ListState, useListState } from "../../../lib/list-state";
 import type { OrgResourceHooks } from "../api/resource";
-import type { RecordFormProps } from "./RecordForm";
 import { RegionPicker } from "./RegionPicker";
 import { RowActions } from "./RowActions";
 

@@ -2,9 +2,9 @@ import { Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { type TeamKind, teamKinds } from "../../../../common/enums";
 import { type Team, teamCreate } from "../../../../common/org.schema";
+import { RecordForm, type RecordFormProps } from "../../../components/RecordForm";
 import { zodRule } from "../../../lib/forms";
 import { useCreateTeam, useUpdateTeam } from "../api/teams.api";
-import { RecordForm, type RecordFormProps } from "./RecordForm";
 import { ParkPicker } from "./RecordPickers";
 import { RegionPicker } from "./RegionPicker";
 

@@ -1,6 +1,6 @@
 import { InputNumber, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { formatMu } from "../../../lib/format";
+import { formatMu } from "../lib/format";
 
 interface Props {
   value?: number | null;

@@ -2,7 +2,7 @@ import type { UseMutationResult } from "@tanstack/react-query";
 import { Button, Flex, Form, type FormInstance } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
+import { ApiErrorAlert } from "./ApiErrorAlert";
 import { useRecordSubmit } from "./useRecordSubmit";
 
 interface Versioned {

@@ -1,8 +1,8 @@
 import type { UseMutationResult } from "@tanstack/react-query";
 import type { FormInstance } from "antd";
 import { useState } from "react";
-import type { FieldIssue } from "../../../lib/api";
-import { applyServerErrors, blanksToNull } from "../../../lib/forms";
+import type { FieldIssue } from "../lib/api";
+import { applyServerErrors, blanksToNull } from "../lib/forms";
 
 interface Versioned {
   id: string;
