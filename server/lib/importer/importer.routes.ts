@@ -21,6 +21,17 @@ const importUpdate = z.strictObject({
     .max(500)
     .optional(),
   options: z.record(z.string(), z.unknown()).optional(),
+  /** cells retyped on the page; a later correction of the same cell replaces an earlier one */
+  corrections: z
+    .array(
+      z.strictObject({
+        rowNo: z.number().int().min(1),
+        index: z.number().int().min(0).max(499),
+        value: z.string().max(2000).nullable(),
+      }),
+    )
+    .max(1000)
+    .optional(),
 });
 
 /** The shared importer: upload → mapping → dry run (validate) → commit, with a report and a template. */

@@ -16,7 +16,7 @@ import {
   suggestMapping,
 } from "./importer.header.js";
 import { readRows, type SheetKind, type SheetRow, sheetKindOf } from "./importer.read.js";
-import { type ImportCounts, type ImportError, importJob } from "./importer.table.js";
+import { type ImportCorrection, type ImportCounts, type ImportError, importJob } from "./importer.table.js";
 import type { AnyImportSpec, Cell, ImportRunInfo, Value } from "./importer.types.js";
 
 const registry = new Map<string, AnyImportSpec>();
@@ -159,6 +159,7 @@ export async function updateImport(
     headerRow?: number;
     mapping?: { index: number; key: string | null; unit?: string | null }[];
     options?: Record<string, unknown>;
+    corrections?: ImportCorrection[];
   },
 ) {
   const job = await jobOf(ctx, id);
@@ -199,6 +200,7 @@ export async function updateImport(
     });
   }
   const options = input.options ? { ...job.options, ...input.options } : job.options;
+  const corrections = mergeCorrections(job.corrections, input.corrections ?? []);
   await spec.clear(ctx, id);
   await ctx.db
     .update(importJob)
@@ -206,6 +208,7 @@ export async function updateImport(
       headerRow: input.headerRow ?? job.headerRow,
       mapping,
       options,
+      corrections,
       status: "uploaded",
       counts: null,
       errors: [],
@@ -215,6 +218,14 @@ export async function updateImport(
     })
     .where(eq(importJob.id, id));
   return importView(ctx, store, id);
+}
+
+const cellKey = (rowNo: number, index: number) => `${rowNo}:${index}`;
+
+function mergeCorrections(old: ImportCorrection[], added: ImportCorrection[]): ImportCorrection[] {
+  const byCell = new Map(old.map((c) => [cellKey(c.rowNo, c.index), c]));
+  for (const c of added) byCell.set(cellKey(c.rowNo, c.index), { ...c, value: c.value?.trim() || null });
+  return [...byCell.values()].sort((a, b) => a.rowNo - b.rowNo || a.index - b.index);
 }
 
 function runInfo(job: Job, spec: AnyImportSpec): ImportRunInfo {
@@ -303,13 +314,29 @@ async function dryRun(
   const seen = new Map<string, number>();
   const errorRows = new Set<number>();
   let batch: { rowNo: number; row: unknown }[] = [];
-  const report = (rowNo: number, column: string | null, value: string | null, message: string) => {
+  const report = (
+    rowNo: number,
+    m: MappingEntry | undefined,
+    value: string | null,
+    message: string,
+    column: string | null = m ? m.header || m.key : null,
+  ) => {
     counts.errors++;
     errorRows.add(rowNo);
-    if (errors.length < ERRORS_KEPT) errors.push({ rowNo, column, value, message });
+    if (errors.length < ERRORS_KEPT) errors.push({ rowNo, column, index: m?.index ?? null, value, message });
   };
-  for await (const { rowNo, cells } of readRows(file.path, file.kind, (n) => (p.done = n))) {
+  const corrected = new Map(job.corrections.map((c) => [cellKey(c.rowNo, c.index), c.value]));
+  for await (const row of readRows(file.path, file.kind, (n) => (p.done = n))) {
+    const { rowNo } = row;
     if (rowNo <= job.headerRow) continue;
+    let cells: Cell[] = row.cells;
+    if (corrected.size > 0) {
+      cells = [...row.cells];
+      for (const m of mapped) {
+        const key = cellKey(rowNo, m.index);
+        if (corrected.has(key)) cells[m.index] = corrected.get(key) ?? null;
+      }
+    }
     const reason = skipReason(cells);
     if (reason) {
       counts.skipped++;
@@ -327,7 +354,7 @@ async function dryRun(
       } catch (err) {
         if (!(err instanceof CellProblem)) throw err;
         bad = true;
-        report(rowNo, m.header || col.label, cellText(cells[m.index]), err.message);
+        report(rowNo, m, cellText(cells[m.index]), err.message, m.header || col.label);
       }
     }
     // Rows with bad cells are still checked as a whole, so one pass reports everything wrong.
@@ -335,14 +362,14 @@ async function dryRun(
     for (const problem of prepared.problems) {
       if (bad && problem.key && values[problem.key] === undefined) continue;
       const m = mapped.find((x) => x.key === problem.key);
-      report(rowNo, m ? m.header || problem.key : null, m ? cellText(cells[m.index]) : null, problem.message);
+      report(rowNo, m, m ? cellText(cells[m.index]) : null, problem.message);
     }
     if (bad || prepared.problems.length > 0) continue;
     if (prepared.dedupeKey) {
       const first = seen.get(prepared.dedupeKey);
       if (first !== undefined) {
         counts.duplicates++;
-        report(rowNo, null, prepared.dedupeKey, `与第 ${first} 行重复（${prepared.dedupeKey}）`);
+        report(rowNo, undefined, prepared.dedupeKey, `与第 ${first} 行重复（${prepared.dedupeKey}）`);
         continue;
       }
       seen.set(prepared.dedupeKey, rowNo);
@@ -356,8 +383,12 @@ async function dryRun(
   if (batch.length > 0) await spec.stage(ctx, run, batch);
   const review = await spec.review(ctx, run);
   for (const pr of review.problems) {
-    const m = mapped.find((x) => x.key === pr.key);
-    report(pr.rowNo, m?.header ?? null, null, pr.message);
+    report(
+      pr.rowNo,
+      mapped.find((x) => x.key === pr.key),
+      null,
+      pr.message,
+    );
   }
   counts.valid = counts.rows - errorRows.size;
   counts.create = review.create;

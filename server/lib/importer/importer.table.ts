@@ -17,8 +17,17 @@ export interface ImportError {
   rowNo: number;
   /** the sheet column's header, when the problem is in one cell */
   column: string | null;
+  /** the sheet column's position (0-based), so the page can correct the cell */
+  index: number | null;
   value: string | null;
   message: string;
+}
+
+/** A cell the user retyped on the page: its text replaces the sheet's cell at the next dry run. */
+export interface ImportCorrection {
+  rowNo: number;
+  index: number;
+  value: string | null;
 }
 
 /** One import of one file: its mapping, the dry run's findings and the commit's outcome. */
@@ -36,6 +45,7 @@ export const importJob = pgTable(
     headerRow: integer("header_row").notNull().default(1),
     mapping: jsonb("mapping").$type<MappingEntry[]>().notNull().default([]),
     options: jsonb("options").$type<Record<string, unknown>>().notNull().default({}),
+    corrections: jsonb("corrections").$type<ImportCorrection[]>().notNull().default([]),
     counts: jsonb("counts").$type<ImportCounts | null>(),
     errors: jsonb("errors").$type<ImportError[]>().notNull().default([]),
     skipped: jsonb("skipped").$type<{ rowNo: number; reason: string }[]>().notNull().default([]),

@@ -12,7 +12,14 @@ interface Job {
   headerRow: number;
   mapping: { index: number; header: string; key: string | null; unit: string | null }[];
   counts: Record<string, number> | null;
-  errors: { rowNo: number; column: string | null; value: string | null; message: string }[];
+  errors: {
+    rowNo: number;
+    column: string | null;
+    index: number | null;
+    value: string | null;
+    message: string;
+  }[];
+  corrections: { rowNo: number; index: number; value: string | null }[];
   skipped: { rowNo: number; reason: string }[];
   message: string | null;
 }
@@ -24,6 +31,7 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const A = syntheticUscc("331100", 501);
 const B = syntheticUscc("331100", 502);
 const C = syntheticUscc("331100", 503);
+const D = syntheticUscc("331100", 504);
 
 /** A ledger as bureaus keep it: a title row, a two-row header with merged cells, units in headers, a total row. */
 async function ledger(rows: (string | number | null | { formula: string; result?: number })[][]) {
@@ -148,6 +156,37 @@ describe.each(backends)("enterprise import on %s", (backend) => {
     wb.getWorksheet("错误明细")!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).join("|")));
     expect(rows[0]).toBe("行号|列|单元格内容|问题");
     expect(rows.some((r) => r.startsWith("5|社会信用代码|91331100MA2A0000X1|"))).toBe(true);
+  });
+
+  it("takes cells retyped on the page at the next dry run, without touching the file", async () => {
+    const bad = `${D.slice(0, 17)}${D[17] === "0" ? "1" : "0"}`;
+    const csv = [
+      "统一社会信用代码,企业名称,成立日期,所属园区",
+      `${bad},页面修正科技有限公司,2019-13-01,张江飞地`,
+    ].join("\n");
+    const job = await start("enterprise", "待修正.csv", Buffer.from(csv));
+    const first = (await act(job.id, "validate")) as Job;
+    expect(first.status).toBe("invalid");
+    const usccError = first.errors.find((e) => e.column === "统一社会信用代码")!;
+    const dateError = first.errors.find((e) => e.column === "成立日期")!;
+    expect(usccError).toMatchObject({ rowNo: 2, index: 0, value: bad });
+    expect(dateError).toMatchObject({ rowNo: 2, index: 2 });
+
+    const patch = (payload: unknown) =>
+      t.app.inject({ method: "PATCH", url: `/api/imports/${job.id}`, payload, headers: { cookie: admin } });
+    expect((await patch({ corrections: [{ rowNo: 2, index: -1, value: "x" }] })).statusCode).toBe(400);
+    // One cell fixed: the other is still reported.
+    const fixed = json<Job>(await patch({ corrections: [{ rowNo: 2, index: 0, value: ` ${D} ` }] }));
+    expect(fixed.corrections).toEqual([{ rowNo: 2, index: 0, value: D }]);
+    const second = (await act(job.id, "validate")) as Job;
+    expect(second.errors.map((e) => e.column)).toEqual(["成立日期"]);
+    // Retyping the same cell again replaces the earlier correction.
+    await patch({ corrections: [{ rowNo: 2, index: 2, value: "2019-12-01" }] });
+    const third = (await act(job.id, "validate")) as Job;
+    expect(third.status).toBe("validated");
+    expect(third.corrections).toHaveLength(2);
+    expect(((await act(job.id, "commit")) as Job).status).toBe("committed");
+    expect((await search("页面修正")).items[0]).toMatchObject({ uscc: D, foundedOn: "2019-12-01" });
   });
 
   it("commits a corrected GBK CSV all at once, then re-import updates by USCC and keeps blanks", async () => {
