@@ -172,7 +172,7 @@ describe.each(backends)("enterprise import on %s", (backend) => {
     expect(usccError).toMatchObject({ rowNo: 2, index: 0, value: bad });
     expect(dateError).toMatchObject({ rowNo: 2, index: 2 });
 
-    const patch = (payload: unknown) =>
+    const patch = (payload: Record<string, unknown>) =>
       t.app.inject({ method: "PATCH", url: `/api/imports/${job.id}`, payload, headers: { cookie: admin } });
     expect((await patch({ corrections: [{ rowNo: 2, index: -1, value: "x" }] })).statusCode).toBe(400);
     // One cell fixed: the other is still reported.
