@@ -6,7 +6,7 @@ import type { FileStore } from "../files/files.store.js";
 import { newId } from "../ids.js";
 import { requirePermission } from "../policy.js";
 import { hasAll } from "../scope.js";
-import { CellProblem, readValue } from "./importer.cells.js";
+import { CellProblem, readValue, unitNames } from "./importer.cells.js";
 import {
   detectHeaderRow,
   HEADER_SEARCH_ROWS,
@@ -127,6 +127,7 @@ export async function importView(ctx: ActorCtx, store: FileStore, id: string) {
       unit,
       required,
       allowUsd,
+      units: unit ? unitNames(unit) : undefined,
     })),
     preview: preview.map((r) => ({ rowNo: r.rowNo, cells: r.cells.map(cellText) })),
     progress: progress.get(id) ?? null,
