@@ -6,7 +6,7 @@ import { newId } from "../../lib/ids.js";
 import { insertStaged } from "../../lib/importer/importer.stage.js";
 import type { ImportColumn, ImportSpec, RowProblem, Value } from "../../lib/importer/importer.types.js";
 import { auditTouched } from "./enterprises.import.queries.js";
-import { enterpriseScope } from "./enterprises.queries.js";
+import { enterpriseScope, refreshSizes } from "./enterprises.queries.js";
 import { enterpriseYearStage } from "./enterprises.table.js";
 
 const money = (key: string, label: string, synonyms: string[], nonNegative = true): ImportColumn => ({
@@ -185,20 +185,26 @@ function commit(ctx: ActorCtx, run: Parameters<ImportSpec<StageRow>["commit"]>[1
       )}))`
     : sql`'{}'::jsonb`;
   return inTx(ctx, async (tx) => {
+    // The region of each touched firm comes from one join after the upsert, not a lookup per row.
     const rows = await rowsOf<{ id: string; region_id: string; inserted: boolean }>(
       tx.db,
-      sql`insert into enterprise_year as y (id, enterprise_id, year${sql.raw(cols.map((c) => `, ${c}`).join(""))}, sources)
-          select s.id, e.id, s.year${sql.raw(cols.map((c) => `, s.${c}`).join(""))},
-            ${sources}
-          from enterprise_year_stage s join enterprise e on e.uscc = s.uscc where s.job_id = ${run.jobId}
-          on conflict (enterprise_id, year) do update set
-            ${sql.raw([...set, "sources = y.sources || excluded.sources", "version = y.version + 1", "updated_at = now()"].join(", "))}
-          returning y.enterprise_id as id, (select x.region_id from enterprise x where x.id = y.enterprise_id) as region_id, (y.xmax = 0) as inserted`,
+      sql`with up as (
+            insert into enterprise_year as y (id, enterprise_id, year${sql.raw(cols.map((c) => `, ${c}`).join(""))}, sources)
+            select s.id, e.id, s.year${sql.raw(cols.map((c) => `, s.${c}`).join(""))},
+              ${sources}
+            from enterprise_year_stage s join enterprise e on e.uscc = s.uscc where s.job_id = ${run.jobId}
+            on conflict (enterprise_id, year) do update set
+              ${sql.raw([...set, "sources = y.sources || excluded.sources", "version = y.version + 1", "updated_at = now()"].join(", "))}
+            returning y.enterprise_id, (y.xmax = 0) as inserted)
+          select up.enterprise_id as id, e.region_id, up.inserted from up join enterprise e on e.id = up.enterprise_id`,
     );
-    await tx.db.execute(sql`update enterprise e set size_class = (
-        select y.size_class from enterprise_year y where y.enterprise_id = e.id and y.size_class is not null
-        order by y.year desc limit 1)
-      where e.id in (select e2.id from enterprise_year_stage s join enterprise e2 on e2.uscc = s.uscc where s.job_id = ${run.jobId})`);
+    // The size class follows the latest year; only a file that carries sizes can change it.
+    if (mapped.includes("sizeClass"))
+      await refreshSizes(
+        tx.db,
+        sql`select e.id from enterprise_year_stage s join enterprise e on e.uscc = s.uscc where s.job_id = ${run.jobId}`,
+        { mayClear: run.blankClears },
+      );
     await auditTouched(tx, { ...run, fileName: `${run.fileName}（年度数据）` }, rows);
     const created = rows.filter((r) => r.inserted).length;
     return { created, updated: rows.length - created };

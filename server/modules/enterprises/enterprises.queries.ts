@@ -13,6 +13,7 @@ import {
   sql,
 } from "drizzle-orm";
 import type { EnterpriseQuery } from "../../../common/enterprise.schema.js";
+import type { SizeClass } from "../../../common/enums.js";
 import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
 import { offsetOf } from "../../lib/paging.js";
@@ -20,7 +21,7 @@ import { inRegionSubtree, scopeWhere } from "../../lib/scope.js";
 import { park, region } from "../org/org.table.js";
 import { users } from "../users/users.table.js";
 import { planSearch, type SearchPlan } from "./enterprises.search.js";
-import { enterprise, enterpriseLabel, enterpriseYear } from "./enterprises.table.js";
+import { enterprise, enterpriseLabel, enterpriseSize, enterpriseYear } from "./enterprises.table.js";
 import { industryName } from "./industries.reference.js";
 
 export const enterpriseScope = (a: Actor) =>
@@ -72,7 +73,10 @@ export function enterpriseWhere(actor: Actor, q: Partial<EnterpriseQuery>, today
     q.regionId ? inRegionSubtree(enterprise.regionId, q.regionId) : undefined,
     q.parkId ? parkOrChild(q.parkId) : undefined,
     q.industry ? like(enterprise.industryCode, `${q.industry}%`) : undefined,
-    q.sizeClass ? eq(enterprise.sizeClass, q.sizeClass) : undefined,
+    q.sizeClass
+      ? sql`exists (select 1 from ${enterpriseSize} where ${enterpriseSize.enterpriseId} = ${enterprise.id}
+          and ${enterpriseSize.sizeClass} = ${q.sizeClass})`
+      : undefined,
     q.status ? eq(enterprise.status, q.status) : undefined,
     q.registered === "yes"
       ? isNotNull(enterprise.uscc)
@@ -112,7 +116,8 @@ const enterpriseSelect = (today: string) => ({
   contacts: enterprise.contacts,
   specialistId: enterprise.specialistId,
   specialistName: users.name,
-  sizeClass: enterprise.sizeClass,
+  sizeClass: sql<SizeClass | null>`(select ${enterpriseSize.sizeClass} from ${enterpriseSize}
+    where ${enterpriseSize.enterpriseId} = ${enterprise.id})`,
   labels: currentLabels(today),
   version: enterprise.version,
   createdAt: enterprise.createdAt,
@@ -280,4 +285,22 @@ export async function duplicateGroups(db: DbOrTx, actor: Actor, limit: number) {
     ...g,
     members: members.filter((m) => m.regionId === g.regionId && m.nameKey === g.nameKey),
   }));
+}
+
+/**
+ * Sets the size class of the firms `ids` selects (a subquery of enterprise ids) from their latest
+ * year that states one, set-based: one upsert that skips unchanged rows, and (when figures may have
+ * been cleared) one delete for firms whose years no longer state any.
+ */
+export async function refreshSizes(db: DbOrTx, ids: SQL, opts: { mayClear: boolean } = { mayClear: true }) {
+  await db.execute(sql`insert into enterprise_size as z (enterprise_id, size_class)
+    select distinct on (y.enterprise_id) y.enterprise_id, y.size_class from enterprise_year y
+    where y.enterprise_id in (${ids}) and y.size_class is not null
+    order by y.enterprise_id, y.year desc
+    on conflict (enterprise_id) do update set size_class = excluded.size_class
+    where z.size_class <> excluded.size_class`);
+  // Without removals or blanks that clear, every firm that had a size class still has one.
+  if (!opts.mayClear) return;
+  await db.execute(sql`delete from enterprise_size z where z.enterprise_id in (${ids})
+    and not exists (select 1 from enterprise_year y where y.enterprise_id = z.enterprise_id and y.size_class is not null)`);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   EnterpriseCreate,
@@ -142,13 +142,12 @@ export async function removeLabel(ctx: ActorCtx, id: string, labelId: string) {
 
 /** The firm's size class follows its latest year that states one. */
 export async function refreshSizeClass(ctx: ActorCtx, ids: string[] | "all") {
-  const latest = sql`(select ${enterpriseYear.sizeClass} from ${enterpriseYear}
-    where ${enterpriseYear.enterpriseId} = ${enterprise.id} and ${isNotNull(enterpriseYear.sizeClass)}
-    order by ${enterpriseYear.year} desc limit 1)`;
-  await ctx.db
-    .update(enterprise)
-    .set({ sizeClass: latest })
-    .where(ids === "all" ? undefined : sql`${enterprise.id} in ${ids}`);
+  await q.refreshSizes(
+    ctx.db,
+    ids === "all"
+      ? sql`select ${enterprise.id} from ${enterprise}`
+      : sql`select unnest(${`{${ids.join(",")}}`}::uuid[])`,
+  );
 }
 
 export async function saveYear(ctx: ActorCtx, id: string, year: number, input: z.infer<typeof yearUpsert>) {

@@ -48,8 +48,6 @@ export const enterprise = pgTable(
     employees: integer("employees"),
     contacts: jsonb("contacts").$type<Contact[]>().notNull().default([]),
     specialistId: uuid("specialist_id").references(() => users.id, { onDelete: "set null" }),
-    /** from the latest yearly figures */
-    sizeClass: text("size_class"),
     // Derived from the name and former names (enterprises.search.ts); never edited directly.
     searchText: text("search_text").notNull(),
     searchGrams: text("search_grams").array().notNull(),
@@ -88,6 +86,22 @@ export const enterpriseLabel = pgTable(
     index("enterprise_label_enterprise_idx").on(t.enterpriseId),
     index("enterprise_label_label_idx").on(t.label, t.enterpriseId),
   ],
+);
+
+/**
+ * A firm's size class, from its latest year that states one. A narrow table of its own: a yearly
+ * import sets it for every firm in the file, and rewriting the wide enterprise rows (three GIN
+ * indexes) cost ten times the import itself.
+ */
+export const enterpriseSize = pgTable(
+  "enterprise_size",
+  {
+    enterpriseId: uuid("enterprise_id")
+      .primaryKey()
+      .references(() => enterprise.id, { onDelete: "cascade" }),
+    sizeClass: text("size_class").notNull(),
+  },
+  (t) => [index("enterprise_size_class_idx").on(t.sizeClass, t.enterpriseId)],
 );
 
 /** One row per firm and year; `sources` names where each figure came from. */
