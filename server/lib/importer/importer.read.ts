@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import { Transform } from "node:stream";
+import { type Readable, Transform } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import { Open } from "unzipper";
 import { AppError } from "../errors.js";
 import type { Cell } from "./importer.types.js";
@@ -93,102 +93,292 @@ interface Range {
   c2: number;
 }
 
-const colNo = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const colNo = (letters: string) => {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+};
 const parseRef = (ref: string) => {
-  const m = ref.match(/^([A-Z]+)(\d+)$/)!;
+  const m = ref.match(/^\$?([A-Z]+)\$?(\d+)$/)!;
   return { c: colNo(m[1]!), r: Number(m[2]) };
 };
 
-/** Merged ranges per sheet number, read from the end of each sheet's XML (the streaming reader skips them). */
-async function mergedRanges(path: string): Promise<Map<number, Range[]>> {
-  const out = new Map<number, Range[]>();
-  const dir = await Open.file(path);
-  for (const entry of dir.files) {
-    const m = entry.path.match(/^xl\/worksheets\/sheet(\d+)\.xml$/);
-    if (!m) continue;
-    const ranges: Range[] = [];
-    let tail = "";
-    for await (const chunk of entry.stream()) {
-      const textChunk = tail + (chunk as Buffer).toString("utf8");
-      for (const hit of textChunk.matchAll(/<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
-        const a = parseRef(hit[1]!);
-        const b = parseRef(hit[2]!);
-        ranges.push({ r1: a.r, c1: a.c, r2: b.r, c2: b.c });
-      }
-      tail = textChunk.slice(-60);
-      // A match straddling the chunk edge is found again in the next chunk; drop repeats below.
-    }
-    const seen = new Set<string>();
-    out.set(
-      Number(m[1]),
-      ranges.filter((r) => {
-        const k = `${r.r1},${r.c1},${r.r2},${r.c2}`;
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      }),
+/*
+ * The xlsx reader. A sheet is read straight from its XML, streamed out of the zip: rows are cut at
+ * `</row>` and their cells read with a few regular expressions. A general XML parser (exceljs on
+ * saxes) built an object per tag and cost as much as all the checks of the dry run together.
+ */
+
+/** A zip entry as unzipper's Open.file gives it (its typings omit buffer and the sizes). */
+interface ZipEntry {
+  path: string;
+  uncompressedSize: number;
+  stream(): Readable;
+  buffer(): Promise<Buffer>;
+}
+interface ZipDir {
+  files: ZipEntry[];
+}
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/** XML text: entities and character references, and Excel's _xHHHH_ escapes. */
+function xmlText(s: string): string {
+  if (s.includes("&"))
+    s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (all, e: string) =>
+      e[0] === "#"
+        ? String.fromCodePoint(e[1] === "x" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)))
+        : (entities[e] ?? all),
     );
+  if (s.includes("_x"))
+    s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  return s;
+}
+
+/** The text of a string item (<si> or <is>): its runs, without phonetic guides (<rPh>). */
+function runText(xml: string): string {
+  if (xml.includes("<rPh")) xml = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+  let out = "";
+  for (const m of xml.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) out += m[1];
+  return xmlText(out);
+}
+
+async function entryText(entry: ZipEntry | undefined): Promise<string> {
+  if (!entry) return "";
+  return (await entry.buffer()).toString("utf8");
+}
+
+/** Runs `each` over the complete elements `<tag>…</tag>` of an entry, streamed. */
+async function eachElement(entry: ZipEntry, close: string, each: (xml: string) => void) {
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  for await (const chunk of entry.stream()) {
+    const text = rest + decoder.write(chunk as Buffer);
+    const end = text.lastIndexOf(close);
+    if (end < 0) {
+      rest = text;
+      continue;
+    }
+    each(text.slice(0, end + close.length));
+    rest = text.slice(end + close.length);
+  }
+  each(rest + decoder.end());
+}
+
+async function sharedStrings(entry: ZipEntry | undefined): Promise<string[]> {
+  const out: string[] = [];
+  if (!entry) return out;
+  await eachElement(entry, "</si>", (xml) => {
+    for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) out.push(m[1] ? runText(m[1]) : "");
+  });
+  return out;
+}
+
+/** Built-in number formats that show dates (14–22, 45–47; 27–36 and 50–58 in Chinese Excel). */
+const builtinDates = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+const isDateFormat = (code: string) =>
+  /[ymdhsb]/i.test(
+    code
+      .replace(/\[[^\]]*]/g, "")
+      .replace(/"[^"]*"/g, "")
+      .replace(/\\./g, ""),
+  );
+
+/** Which cell styles (the s="n" index) format numbers as dates. */
+function dateStyles(xml: string): boolean[] {
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"/g))
+    custom.set(Number(m[1]), xmlText(m[2]!));
+  const xfs = xml.match(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/)?.[1] ?? "";
+  const out: boolean[] = [];
+  for (const m of xfs.matchAll(/<xf\b([^>]*)/g)) {
+    const id = Number(m[1]!.match(/numFmtId="(\d+)"/)?.[1] ?? 0);
+    const code = custom.get(id);
+    out.push(code !== undefined ? isDateFormat(code) : builtinDates.has(id));
   }
   return out;
 }
 
-type ExcelValue = ExcelJS.CellValue | undefined;
-
-function toCell(v: ExcelValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== "object" || v instanceof Date) return v;
-  if ("richText" in v) return v.richText.map((t) => t.text).join("");
-  if ("formula" in v || "sharedFormula" in v) {
-    const result = (v as { result?: unknown }).result;
-    const formula =
-      (v as { formula?: string; sharedFormula?: string }).formula ??
-      (v as { sharedFormula?: string }).sharedFormula ??
-      "";
-    if (result === undefined || result === null) return { formulaWithoutValue: `=${formula}` };
-    if (typeof result === "object" && !(result instanceof Date) && "error" in result) {
-      return { error: String((result as { error: unknown }).error) };
-    }
-    return result as Cell;
+/** The first sheet as Excel shows it (the workbook's order, not the zip's), and the date system. */
+async function firstSheet(dir: ZipDir) {
+  const byPath = new Map(dir.files.map((f) => [f.path, f]));
+  const workbook = await entryText(byPath.get("xl/workbook.xml"));
+  const rels = await entryText(byPath.get("xl/_rels/workbook.xml.rels"));
+  const rid = workbook.match(/<sheet\b[^>]*?\br:id="([^"]+)"/)?.[1];
+  let target: string | undefined;
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (m[0].includes(`Id="${rid}"`)) target = m[0].match(/Target="([^"]+)"/)?.[1];
   }
-  if ("error" in v) return { error: String(v.error) };
-  if ("text" in v) return String((v as { text: unknown }).text);
-  return null;
+  const path = target
+    ? target.startsWith("/")
+      ? target.slice(1)
+      : `xl/${target}`
+    : dir.files.find((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path))?.path;
+  const sheet = path ? byPath.get(path) : undefined;
+  if (!sheet) throw corrupt();
+  return {
+    sheet,
+    date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook),
+    strings: byPath.get("xl/sharedStrings.xml"),
+    styles: byPath.get("xl/styles.xml"),
+  };
+}
+
+/** Merged ranges, from the end of the sheet's XML (after its rows): a first pass that only inflates. */
+async function mergedRanges(sheet: ZipEntry): Promise<Range[]> {
+  const ranges: Range[] = [];
+  const seen = new Set<string>();
+  const needle = Buffer.from("<mergeCell ");
+  let tail: Buffer = Buffer.alloc(0);
+  for await (const chunk of sheet.stream()) {
+    const buf = tail.length > 0 ? Buffer.concat([tail, chunk as Buffer]) : (chunk as Buffer);
+    if (buf.indexOf(needle) >= 0) {
+      for (const hit of buf.toString("latin1").matchAll(/<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
+        if (seen.has(hit[0])) continue; // found again across a chunk edge
+        seen.add(hit[0]);
+        const a = parseRef(hit[1]!);
+        const b = parseRef(hit[2]!);
+        ranges.push({ r1: a.r, c1: a.c, r2: b.r, c2: b.c });
+      }
+    }
+    tail = buf.subarray(Math.max(0, buf.length - 60));
+  }
+  return ranges;
+}
+
+const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+const attr = (attrs: string, name: string) => {
+  const at = attrs.indexOf(` ${name}="`);
+  if (at < 0) return undefined;
+  const from = at + name.length + 3;
+  return attrs.slice(from, attrs.indexOf('"', from));
+};
+
+interface SheetContext {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+}
+
+/** One <c> element as a cell: shared or inline strings, numbers, dates by style, booleans, errors, cached formula results. */
+function cellOf(attrs: string, body: string | undefined, x: SheetContext): Cell {
+  if (!body) return null;
+  const t = attr(attrs, "t");
+  if (t === "inlineStr") {
+    const is = body.match(/<is>([\s\S]*?)<\/is>/)?.[1];
+    return is === undefined ? null : runText(is);
+  }
+  const vm = body.match(/<v>([^<]*)<\/v>/);
+  const f = body.match(/<f\b[^>]*?(?:\/>|>([^<]*)<\/f>)/);
+  if (!vm) return f ? { formulaWithoutValue: `=${xmlText(f[1] ?? "")}` } : null;
+  const v = vm[1]!;
+  switch (t) {
+    case "s":
+      // An empty string item is an empty cell, as in CSV.
+      return x.strings[Number(v)] || null;
+    case "str":
+      return xmlText(v);
+    case "b":
+      return v !== "0";
+    case "e":
+      return { error: xmlText(v) };
+    case "d":
+      return new Date(v);
+    default: {
+      const n = Number(v);
+      const s = attr(attrs, "s");
+      if (s !== undefined && x.dates[Number(s)])
+        return new Date(Math.round((n - 25569 + (x.date1904 ? 1462 : 0)) * 86_400_000));
+      return n;
+    }
+  }
 }
 
 async function* xlsxRows(path: string, onBytes: (n: number) => void): AsyncGenerator<SheetRow> {
-  let merges: Map<number, Range[]>;
+  let x: SheetContext;
+  let sheet: ZipEntry;
+  let ranges: Range[];
+  let size: number;
   try {
-    merges = await mergedRanges(path);
-  } catch {
-    throw corrupt();
-  }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted(path, onBytes), {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-  });
-  try {
-    for await (const sheet of reader) {
-      const ranges = merges.get((sheet as unknown as { id: number }).id) ?? [];
-      const masters = new Map<Range, Cell>();
-      for await (const row of sheet) {
-        const values = row.values as ExcelValue[];
-        const cells: Cell[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(toCell(values[c]));
-        for (const r of ranges) {
-          if (row.number < r.r1 || row.number > r.r2) continue;
-          if (row.number === r.r1) masters.set(r, cells[r.c1 - 1] ?? null);
-          const v = masters.get(r) ?? null;
-          for (let c = r.c1; c <= r.c2; c++) if (!(c === r.c1 && row.number === r.r1)) cells[c - 1] = v;
-        }
-        yield { rowNo: row.number, cells };
-      }
-      return; // the first sheet only
-    }
+    const dir = (await Open.file(path)) as unknown as ZipDir;
+    const first = await firstSheet(dir);
+    sheet = first.sheet;
+    size = (await fs.promises.stat(path)).size;
+    x = {
+      strings: await sharedStrings(first.strings),
+      dates: dateStyles(await entryText(first.styles)),
+      date1904: first.date1904,
+    };
+    ranges = await mergedRanges(sheet);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw corrupt();
+  }
+  const masters = new Map<Range, Cell>();
+  const decoder = new StringDecoder("utf8");
+  const stream = sheet.stream();
+  const total = sheet.uncompressedSize || 1;
+  let inflated = 0;
+  let rest = "";
+  let rowNo = 0;
+  const rowsOf = (xml: string): SheetRow[] => {
+    const out: SheetRow[] = [];
+    for (const rm of xml.matchAll(rowRe)) {
+      const r = attr(rm[1]!, "r");
+      rowNo = r ? Number(r) : rowNo + 1;
+      const cells: Cell[] = [];
+      if (rm[2]) {
+        let col = 0;
+        for (const cm of rm[2].matchAll(cellRe)) {
+          const ref = attr(cm[1]!, "r");
+          if (ref) {
+            let end = 0;
+            while (end < ref.length && ref.charCodeAt(end) >= 65) end++;
+            col = colNo(ref.slice(0, end));
+          } else col++;
+          while (cells.length < col - 1) cells.push(null);
+          cells[col - 1] = cellOf(cm[1]!, cm[2], x);
+        }
+      }
+      while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+      for (const g of ranges) {
+        if (rowNo < g.r1 || rowNo > g.r2) continue;
+        if (rowNo === g.r1) masters.set(g, cells[g.c1 - 1] ?? null);
+        const v = masters.get(g) ?? null;
+        for (let c = g.c1; c <= g.c2; c++) if (!(c === g.c1 && rowNo === g.r1)) cells[c - 1] = v;
+        for (let c = 0; c < g.c1 - 1; c++) cells[c] ??= null;
+      }
+      out.push({ rowNo, cells });
+    }
+    return out;
+  };
+  try {
+    for await (const chunk of stream) {
+      inflated += (chunk as Buffer).length;
+      onBytes(Math.min(size, Math.round((inflated / total) * size)));
+      let text = rest + decoder.write(chunk as Buffer);
+      const data = text.indexOf("</sheetData>");
+      if (data >= 0) {
+        yield* rowsOf(text.slice(0, data));
+        return; // the first sheet only
+      }
+      // Every row before the last row that opens in this chunk is complete.
+      const cut = text.lastIndexOf("<row");
+      if (cut > 0) {
+        yield* rowsOf(text.slice(0, cut));
+        text = text.slice(cut);
+      }
+      rest = text;
+    }
+    if (rest) yield* rowsOf(rest);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw corrupt();
+  } finally {
+    stream.destroy();
   }
 }
 
