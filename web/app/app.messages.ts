@@ -2,6 +2,15 @@ import type { Messages } from "../lib/i18n";
 
 export const appMessages: Messages = {
   "zh-CN": {
+    import: {
+      enterprisesTitle: "导入企业数据",
+      enterprise: "企业名录",
+      enterpriseHint:
+        "每行一家企业，按统一社会信用代码新增或更新；没有信用代码的企业（如外资、在谈项目公司）按名称新增为未登记企业。",
+      years: "企业年度数据",
+      yearsHint:
+        "每行一家企业一年的数据（营业收入、税收、用地、能耗等），按统一社会信用代码和年度新增或更新；企业须已在企业库中。",
+    },
     brand: "招引",
     brandSub: "招商引资工作平台",
     menu: {
@@ -66,11 +75,18 @@ export const appMessages: Messages = {
       crashedHint: "请刷新页面重试；如果问题持续，请联系系统管理员。",
       reload: "刷新页面",
       sessionFailed: "无法获取登录信息",
-      pendingTitle: "功能建设中",
-      pending: "此功能正在建设中，即将开放。",
     },
   },
   en: {
+    import: {
+      enterprisesTitle: "Import enterprise data",
+      enterprise: "Firms",
+      enterpriseHint:
+        "One firm a row, created or updated by its USCC; firms without one (foreign investors, project companies) are added as unregistered by name.",
+      years: "Yearly figures",
+      yearsHint:
+        "One firm-year a row (revenue, tax, land, energy…), created or updated by USCC and year; the firm must already be in the registry.",
+    },
     brand: "Zhaoyin",
     brandSub: "Investment promotion platform",
     menu: {
@@ -135,8 +151,6 @@ export const appMessages: Messages = {
       crashedHint: "Reload to try again; if it keeps failing, tell the administrator.",
       reload: "Reload",
       sessionFailed: "Cannot load your session",
-      pendingTitle: "Coming soon",
-      pending: "This function is being built and will open soon.",
     },
   },
 };

@@ -2,7 +2,7 @@ import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { createBrowserRouter } from "react-router";
 import { LoginPage } from "./layouts/LoginPage";
 import { MainLayout } from "./layouts/MainLayout";
-import { NotFoundPage, PendingPage, RequirePermission, RouteErrorPage } from "./pages/StatusPages";
+import { NotFoundPage, RequirePermission, RouteErrorPage } from "./pages/StatusPages";
 
 /** One chunk per route page: React.lazy over the page's own module. */
 const page = <K extends string>(
@@ -26,6 +26,7 @@ const EnterprisePage = page(
   () => import("../features/enterprises/components/EnterprisePage"),
   "EnterprisePage",
 );
+const EnterpriseImportPage = page(() => import("./pages/EnterpriseImportPage"), "EnterpriseImportPage");
 const LadderPage = page(() => import("../features/enterprises/components/LadderPage"), "LadderPage");
 const DuplicatesPage = page(
   () => import("../features/enterprises/components/DuplicatesPage"),
@@ -50,8 +51,7 @@ export const router = createBrowserRouter([
       { path: "enterprises", element: guarded("enterprise.read", EnterprisesPage) },
       { path: "enterprises/ladder", element: guarded("enterprise.read", LadderPage) },
       { path: "enterprises/duplicates", element: guarded("enterprise.merge", DuplicatesPage) },
-      // The import wizard replaces this placeholder; the 导入 button of the list already leads here.
-      { path: "enterprises/import", element: guarded("enterprise.import", PendingPage) },
+      { path: "enterprises/import", element: guarded("enterprise.import", EnterpriseImportPage) },
       { path: "enterprises/:id", element: guarded("enterprise.read", EnterprisePage) },
       { path: "org/regions", element: guarded("org.read", RegionsPage) },
       { path: "org/parks", element: guarded("org.read", ParksPage) },

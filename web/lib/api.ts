@@ -177,3 +177,50 @@ export const apiDownload = async (
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return name;
 };
+
+/**
+ * Multipart upload (imports up to 200 MB) with upload progress, which fetch cannot report.
+ * Resolves to the parsed JSON answer; refusals become the same ApiError as any call.
+ */
+export const apiUpload = <T>(
+  path: string,
+  form: FormData,
+  onProgress?: (fraction: number) => void,
+): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.setRequestHeader("Accept-Language", currentLanguage());
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, "NETWORK", networkMessage(), null, null));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T);
+        return;
+      }
+      const e = (body as Partial<ErrorBody> | null)?.error;
+      const err =
+        e && typeof e.code === "string"
+          ? new ApiError(xhr.status, e.code, e.message, e.details, e.requestId ?? null)
+          : new ApiError(
+              xhr.status,
+              xhr.status >= 500 ? "INTERNAL" : "NOT_FOUND",
+              xhr.statusText,
+              null,
+              null,
+            );
+      if (xhr.status === 401) onUnauthorized();
+      reject(err);
+    };
+    xhr.send(form);
+  });

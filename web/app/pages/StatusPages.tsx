@@ -36,23 +36,6 @@ export const ForbiddenPage = () => {
   );
 };
 
-/** A place kept for a page still being built, so its links lead somewhere honest. */
-export const PendingPage = () => {
-  const { t } = useTranslation("app");
-  return (
-    <Result
-      status="info"
-      title={t("errors.pendingTitle")}
-      subTitle={t("errors.pending")}
-      extra={
-        <Button type="primary" onClick={() => window.history.back()}>
-          {t("common:action.back")}
-        </Button>
-      }
-    />
-  );
-};
-
 /** A route the menu hides is refused too, when typed into the address bar. */
 export const RequirePermission = ({ permission, children }: { permission: string; children: ReactNode }) =>
   usePermission(permission) ? children : <ForbiddenPage />;

@@ -145,7 +145,6 @@ export const EnterprisesPage = () => {
         sub={t("list.sub")}
         extra={
           <>
-            {/* The import wizard (POST /api/enterprises/import …) mounts at /enterprises/import. */}
             {canImport && (
               <Button icon={<ImportOutlined />} onClick={() => navigate("/enterprises/import")}>
                 {t("list.import")}
