@@ -4,7 +4,7 @@ import { z } from "zod";
 import { idParam, type PageQuery } from "../../common/paging.js";
 import type { ActorCtx } from "./context.js";
 import { notFound } from "./errors.js";
-import { EXPORT_LIMIT, type ExportColumn, sendXlsx } from "./export.js";
+import { type ExportColumn, sendXlsx } from "./export.js";
 import { actorCtx, type CtxFactory } from "./http.js";
 import { type Permission, requirePermission } from "./policy.js";
 
@@ -45,9 +45,15 @@ export function recordRoutes<Row, Q extends PageQuery, C extends z.ZodType, U ex
   });
   r.get(`${spec.path}/export`, { schema: { tags, querystring: spec.query } }, async (req, reply) => {
     const ctx = read(req);
-    const { items } = await spec.list(ctx, { ...(req.query as Q), page: 1, pageSize: EXPORT_LIMIT });
     const { filename, name, what, columns } = spec.sheet;
-    return sendXlsx(ctx, reply, { filename, sheet: name, what, filters: req.query, rows: items, columns });
+    return sendXlsx(ctx, reply, {
+      filename,
+      sheet: name,
+      what,
+      filters: req.query,
+      columns,
+      list: (page, pageSize) => spec.list(ctx, { ...(req.query as Q), page, pageSize }),
+    });
   });
   r.get(`${spec.path}/:id`, { schema: { tags, params: idParam } }, async (req) => {
     const row = await spec.get(read(req), req.params.id);

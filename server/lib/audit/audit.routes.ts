@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditQuery } from "../../../common/audit.schema.js";
 import { auditActionLabels, type SubjectType, subjectTypeLabels } from "../../../common/enums.js";
-import { EXPORT_LIMIT, sendXlsx } from "../export.js";
+import { sendXlsx } from "../export.js";
 import { actorCtx, type CtxFactory } from "../http.js";
 import { requirePermission } from "../policy.js";
 import { hasAll } from "../scope.js";
@@ -36,13 +36,12 @@ export function auditRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   });
   r.get("/api/audit/export", { schema: { tags, querystring: auditQuery } }, async (req, reply) => {
     const ctx = read(req);
-    const { items } = await listAudit(ctx.db, ctx.actor, { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
     return sendXlsx(ctx, reply, {
       filename: "操作日志",
       sheet: "操作日志",
       what: "audit",
       filters: req.query,
-      rows: items,
+      list: (page, pageSize) => listAudit(ctx.db, ctx.actor, { ...req.query, page, pageSize }),
       columns: [
         {
           header: "时间",

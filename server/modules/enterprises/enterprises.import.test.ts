@@ -126,7 +126,7 @@ describe.each(backends)("enterprise import on %s", (backend) => {
       park: null,
     });
     const done = (await act(job.id, "validate")) as Job;
-    expect(done.status).toBe("invalid");
+    expect(done.status, done.message ?? "").toBe("invalid");
     const problems = done.errors.map((e) => `${e.rowNo}|${e.column ?? ""}|${e.message}`);
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -333,5 +333,35 @@ describe.each(backends)("enterprise import on %s", (backend) => {
     expect(
       (await t.app.inject({ url: `/api/imports/${job.id}`, headers: { cookie: other } })).statusCode,
     ).toBe(404);
+  });
+
+  it("exports a filtered list longer than one read page, every row once, in the list's order", async () => {
+    const n = 4_500;
+    const lines = ["统一社会信用代码,企业名称,所属园区"];
+    for (let i = 0; i < n; i++)
+      lines.push(`${syntheticUscc("331100", 70_000 + i)},导出分页测试${i}号有限公司,张江飞地`);
+    const job = await start("enterprise", "导出分页.csv", Buffer.from(lines.join("\n")));
+    expect(((await act(job.id, "validate")) as Job).status).toBe("validated");
+    expect(((await act(job.id, "commit")) as Job).status).toBe("committed");
+    const res = await t.app.inject({
+      url: `/api/enterprises/export?q=${encodeURIComponent("导出分页测试")}&sort=uscc&order=asc`,
+      headers: { cookie: admin },
+    });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const codes: string[] = [];
+    ws.eachRow((r, i) => {
+      if (i > 1 && i <= n + 1) codes.push(String(r.getCell(1).value));
+    });
+    expect(codes).toHaveLength(n);
+    expect(new Set(codes).size).toBe(n);
+    expect([...codes].sort()).toEqual(codes);
+    expect(String(ws.getRow(n + 2).getCell(1).value)).toContain(`共 ${n} 条`);
+    const logged = json<{ items: { meta: { what: string; rows: number } }[] }>(
+      await t.app.inject({ url: "/api/audit?action=export", headers: { cookie: admin } }),
+    );
+    expect(logged.items[0]!.meta).toMatchObject({ what: "enterprises", rows: n });
   });
 });

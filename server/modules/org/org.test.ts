@@ -85,6 +85,17 @@ describe.each(backends)("org records on %s", (backend) => {
     expect(ws.rowCount).toBe(1 + 3 + 1);
     expect(String(ws.getRow(5).getCell(1).value)).toContain("王晓东");
     expect(ws.headerFooter.oddHeader).toContain("王晓东");
+
+    // With the watermark switched off by the administrator, the sheet carries none.
+    expect((await req("PATCH", "/api/settings", { watermark: false })).statusCode).toBe(200);
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.load(
+      (await req("GET", "/api/parks/export?kind=enclave")).rawPayload as unknown as ArrayBuffer,
+    );
+    const sheet = plain.worksheets[0]!;
+    expect(sheet.rowCount).toBe(1 + 3);
+    expect(sheet.headerFooter?.oddHeader ?? "").not.toContain("王晓东");
+    expect((await req("PATCH", "/api/settings", { watermark: true })).statusCode).toBe(200);
   });
 
   it("manages teams and departments the same way", async () => {

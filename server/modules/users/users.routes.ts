@@ -13,7 +13,7 @@ import {
 import type { Config } from "../../config.js";
 import type { Auth } from "../../lib/auth.js";
 import { AppError, notFound } from "../../lib/errors.js";
-import { EXPORT_LIMIT, sendXlsx } from "../../lib/export.js";
+import { sendXlsx } from "../../lib/export.js";
 import { actorCtx, type CtxFactory, fetchHeaders, forwardCookies } from "../../lib/http.js";
 import { requirePermission } from "../../lib/policy.js";
 import { registerMergeHandler } from "../enterprises/enterprises.merge.js";
@@ -85,13 +85,12 @@ export function usersRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   });
   r.get("/api/users/export", { schema: { tags, querystring: userQuery } }, async (req, reply) => {
     const ctx = manage(req);
-    const { items } = await q.listUsers(ctx.db, ctx.actor, { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
     return sendXlsx(ctx, reply, {
       filename: "用户列表",
       sheet: "用户",
       what: "users",
       filters: req.query,
-      rows: items,
+      list: (page, pageSize) => q.listUsers(ctx.db, ctx.actor, { ...req.query, page, pageSize }),
       columns: [
         { header: "用户名", value: (u) => u.username },
         { header: "姓名", value: (u) => u.name },
