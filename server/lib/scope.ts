@@ -11,6 +11,11 @@ export interface ScopeColumns {
   team?: AnyColumn;
   department?: AnyColumn;
   enterprise?: AnyColumn;
+  /**
+   * Rows assigned to a user (an expert's review panels): the owning module says what an
+   * assignment is, since it lives in that module's tables. An assignment grant has no ref.
+   */
+  assigned?: (userId: string) => SQL;
 }
 
 /**
@@ -21,6 +26,10 @@ export function scopeWhere(actor: Actor, cols: ScopeColumns): SQL {
   const parts: SQL[] = [];
   for (const g of actor.grants) {
     if (g.kind === "all") return sql`true`;
+    if (g.kind === "assignment") {
+      if (cols.assigned) parts.push(cols.assigned(actor.id));
+      continue;
+    }
     if (!g.refId) continue;
     if (g.kind === "region" && cols.region && g.path) {
       parts.push(inArray(cols.region, subtreeIds(g.path)));
