@@ -59,6 +59,14 @@ describe.each(backends)("API conventions on %s", (backend) => {
     expect(unknown.error.details!.map((d) => d.path).join()).toContain("colour");
     const en = json<ErrorRes>(await post({ regionId, kind: "industrial_park" }, { "accept-language": "en" }));
     expect(en.error.message).toMatch(/^Invalid input: name/);
+    expect(en.error.details).toEqual([{ path: "name", message: "Invalid input: expected string" }]);
+    const enUnknown = json<ErrorRes>(
+      await post(
+        { regionId, name: "测试园", kind: "industrial_park", colour: "red" },
+        { "accept-language": "en" },
+      ),
+    );
+    expect(enUnknown.error.details![0]!.message).toBe('Unrecognized key: "colour"');
     expect(await parks()).toBe(before);
   });
 

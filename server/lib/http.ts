@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { type ErrorBody, type ErrorCode, errorMessages, errorStatus } from "../../common/errors.js";
 import type { Actor, ActorCtx, Ctx } from "./context.js";
 import { AppError, langOf } from "./errors.js";
@@ -39,6 +40,26 @@ export function sendError(
   return reply.status(errorStatus[code]).type("application/json; charset=utf-8").send(body);
 }
 
+const localeText = (locale: typeof zhLocale, issue: object): string => {
+  const out = locale.localeError(issue as Parameters<typeof locale.localeError>[0]);
+  return (typeof out === "string" ? out : out?.message) ?? "";
+};
+const zhLocale = z.locales.zhCN();
+const enLocale = z.locales.en();
+const headOf = (text: string) => text.split("：")[0];
+
+/**
+ * zod writes field messages in the server-wide locale (zh-CN). For an English request, a message
+ * zod wrote itself is written again in English; one our schemas spell out stays as written.
+ */
+function inEnglish(code: string, params: unknown, message: string): string {
+  if (code === "custom") return message;
+  const issue = { code, ...(params as object) };
+  if (headOf(localeText(zhLocale, issue)) !== headOf(message)) return message;
+  // Without the input zod cannot say what it received.
+  return localeText(enLocale, issue).replace(/, received \w+$/, "");
+}
+
 export function installErrorHandling(
   app: FastifyInstance,
   onNotFound: (req: FastifyRequest, reply: FastifyReply) => unknown,
@@ -52,7 +73,10 @@ export function installErrorHandling(
         const path = [v.instancePath.replace(/^\//, "").replaceAll("/", "."), keys?.join(",")]
           .filter(Boolean)
           .join(".");
-        return { path: path || (err.validationContext ?? "body"), message: v.message ?? "" };
+        return {
+          path: path || (err.validationContext ?? "body"),
+          message: lang === "en" ? inEnglish(v.keyword, v.params, v.message ?? "") : (v.message ?? ""),
+        };
       });
       const fields = details.map((d) => d.path).join(", ");
       const msg = lang === "en" ? `Invalid input: ${fields}` : `输入有误：${fields}`;
