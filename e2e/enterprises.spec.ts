@@ -1,16 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { syntheticUscc } from "../common/uscc";
-
-const password = process.env.ZHAOYIN_DEMO_PASSWORD ?? "Zhaoyin@2026";
-const shots = "e2e/screenshots";
-
-const login = async (page: Page, username: string, pass: string) => {
-  await page.goto("/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(pass);
-  await page.getByLabel("密码").press("Enter");
-  await expect(page).toHaveURL(/\/$/);
-};
+import { login, shots, uniqueCore } from "./helpers";
 
 /**
  * Types into an antd select or tree select and presses Enter, as a keyboard
@@ -31,18 +21,13 @@ const choose = async (page: Page, scope: Locator, label: string, typed: string, 
   await page.keyboard.press("Tab");
 };
 
-// A name no demo firm has, with initials of its own: one syllable per digit of the clock,
-// each syllable with a different initial (安 a, 宝 b, 昌 c, 德 d, 丰 f …).
-const syllables = ["安", "宝", "昌", "德", "丰", "光", "恒", "嘉", "凯", "隆"];
-const initialsOf = "abcdfghjkl";
-const stamp = Date.now().toString().slice(-7);
-const core = [...stamp].map((d) => syllables[Number(d)]).join("");
+const { core, initials: coreInitials } = uniqueCore(7);
 const name = `浙江${core}科技有限公司`;
-const initials = `zj${[...stamp].map((d) => initialsOf[Number(d)]).join("")}`;
+const initials = `zj${coreInitials}`;
 const uscc = syntheticUscc("331100", Date.now() % 26_000_000_000_000);
 
 test("an administrator registers a firm, finds it by pinyin initials and labels it", async ({ page }) => {
-  await login(page, "admin", password);
+  await login(page, "admin");
 
   // 企业库, from the side menu.
   await page.getByRole("menuitem", { name: "企业库" }).click();

@@ -1,15 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 
-const password = process.env.ZHAOYIN_DEMO_PASSWORD ?? "Zhaoyin@2026";
-const shots = "e2e/screenshots";
-
-const login = async (page: Page, username: string, pass: string) => {
-  await page.goto("/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(pass);
-  // Enter submits, as people do.
-  await page.getByLabel("密码").press("Enter");
-};
+import { shots, submitLogin } from "./helpers";
 
 /**
  * Chooses in an antd select and checks the choice took: a click during the
@@ -34,7 +25,7 @@ const pick = async (
 };
 
 test("a wrong password is refused with the server's Chinese message", async ({ page }) => {
-  await login(page, "admin", "not-the-password-1");
+  await submitLogin(page, "admin", "not-the-password-1");
   await expect(page.getByRole("alert")).toContainText("用户名或密码错误");
   await expect(page).toHaveURL(/\/login/);
   await page.screenshot({ path: `${shots}/login.png` });
@@ -43,7 +34,7 @@ test("a wrong password is refused with the server's Chinese message", async ({ p
 test("an administrator signs in, creates a park, reads its history and switches to English", async ({
   page,
 }) => {
-  await login(page, "admin", password);
+  await submitLogin(page, "admin");
 
   // 工作台
   await expect(page).toHaveURL(/\/$/);

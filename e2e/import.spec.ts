@@ -1,31 +1,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { syntheticUscc } from "../common/uscc";
 
-const password = process.env.ZHAOYIN_DEMO_PASSWORD ?? "Zhaoyin@2026";
-const shots = "e2e/screenshots";
+import { login, shots, uniqueCore } from "./helpers";
 
-const login = async (page: Page, username: string) => {
-  await page.goto("/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByLabel("密码").press("Enter");
-  await expect(page).toHaveURL(/\/$/);
-};
-
-// Names no demo firm has, each with initials of its own (安 a, 宝 b, 昌 c, 德 d, 丰 f …).
-const syllables = ["安", "宝", "昌", "德", "丰", "光", "恒", "嘉", "凯", "隆"];
-const initialsOf = "abcdfghjkl";
-const stamp = Date.now().toString().slice(-6);
-const core = [...stamp].map((d) => syllables[Number(d)]).join("");
+// Names no demo firm has, each with initials of its own.
+const { core, initials: coreInitials } = uniqueCore(6);
 const firms = ["电子", "材料", "装备"].map((kind, i) => ({
   name: `丽水${core}${kind}有限公司`,
   uscc: syntheticUscc("331100", (Date.now() % 1_000_000_000) * 10 + i),
 }));
-const initials = `ls${[...stamp].map((d) => initialsOf[Number(d)]).join("")}`;
+const initials = `ls${coreInitials}`;
 const badUscc = `${firms[1]!.uscc.slice(0, 17)}${firms[1]!.uscc[17] === "0" ? "1" : "0"}`;
 
 /** A ledger as a bureau keeps it: a title row, units in a header, a total row; one code mistyped. */

@@ -1,15 +1,8 @@
+import type { MappingEntry } from "../../../common/import.types.js";
 import { headerBase, unitInHeader } from "./importer.cells.js";
 import type { Cell, ImportColumn } from "./importer.types.js";
 
-export interface MappingEntry {
-  /** 0-based column index in the sheet */
-  index: number;
-  header: string;
-  /** the import column it feeds, or null when ignored */
-  key: string | null;
-  /** the unit stated in the header or chosen by the user */
-  unit: string | null;
-}
+export type { MappingEntry };
 
 /** How many rows at the top are searched for the header. */
 export const HEADER_SEARCH_ROWS = 20;

@@ -1,34 +1,13 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type {
+  ImportCorrection,
+  ImportCounts,
+  ImportError,
+  MappingEntry,
+} from "../../../common/import.types.js";
 import { storedFile } from "../files/files.table.js";
-import type { MappingEntry } from "./importer.header.js";
 
-export interface ImportCounts {
-  rows: number;
-  valid: number;
-  errors: number;
-  skipped: number;
-  duplicates: number;
-  create: number;
-  update: number;
-  created?: number;
-  updated?: number;
-}
-export interface ImportError {
-  rowNo: number;
-  /** the sheet column's header, when the problem is in one cell */
-  column: string | null;
-  /** the sheet column's position (0-based), so the page can correct the cell */
-  index: number | null;
-  value: string | null;
-  message: string;
-}
-
-/** A cell the user retyped on the page: its text replaces the sheet's cell at the next dry run. */
-export interface ImportCorrection {
-  rowNo: number;
-  index: number;
-  value: string | null;
-}
+export type { ImportCorrection, ImportCounts, ImportError };
 
 /** One import of one file: its mapping, the dry run's findings and the commit's outcome. */
 export const importJob = pgTable(

@@ -1,4 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type {
+  ImportCorrection,
+  ImportCounts,
+  ImportError,
+  MappingEntry,
+} from "../../../../common/import.types";
 import { apiDownload, apiGet, apiPatch, apiPost, apiUpload } from "../../../lib/api";
 
 export type ImportStatus =
@@ -20,36 +26,8 @@ export interface ImportColumnInfo {
   /** units the column accepts, when it is a quantity */
   units?: string[];
 }
-export interface MappingEntry {
-  index: number;
-  header: string;
-  key: string | null;
-  unit: string | null;
-}
-export interface ImportCounts {
-  rows: number;
-  valid: number;
-  errors: number;
-  skipped: number;
-  duplicates: number;
-  create: number;
-  update: number;
-  created?: number;
-  updated?: number;
-}
-export interface ImportProblem {
-  rowNo: number;
-  column: string | null;
-  /** the sheet column's position, when the problem is in one cell (then it can be corrected) */
-  index?: number | null;
-  value: string | null;
-  message: string;
-}
-export interface ImportCorrection {
-  rowNo: number;
-  index: number;
-  value: string | null;
-}
+export type { ImportCorrection, ImportError, MappingEntry };
+
 export interface ImportJob {
   id: string;
   entity: string;
@@ -61,7 +39,7 @@ export interface ImportJob {
   options: Record<string, unknown>;
   corrections: ImportCorrection[];
   counts: ImportCounts | null;
-  errors: ImportProblem[];
+  errors: ImportError[];
   skipped: { rowNo: number; reason: string }[];
   message: string | null;
   columns: ImportColumnInfo[];

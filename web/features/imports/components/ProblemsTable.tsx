@@ -2,12 +2,12 @@ import { EditOutlined } from "@ant-design/icons";
 import { Button, Input, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ImportProblem } from "../api/imports.api";
+import type { ImportError } from "../api/imports.api";
 
 const cellKey = (rowNo: number, index: number) => `${rowNo}:${index}`;
 
 interface Props {
-  problems: ImportProblem[];
+  problems: ImportError[];
   /** retyped cells not yet checked, by "row:index" */
   pending: Map<string, string>;
   onCorrect: (rowNo: number, index: number, value: string) => void;
