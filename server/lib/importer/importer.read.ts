@@ -1,6 +1,7 @@
 import fs from "node:fs";
-import { type Readable, Transform } from "node:stream";
+import { PassThrough, pipeline, type Readable, Transform } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
+import zlib from "node:zlib";
 import { parse } from "csv-parse";
 import { Open } from "unzipper";
 import { AppError } from "../errors.js";
@@ -113,11 +114,44 @@ const parseRef = (ref: string) => {
 interface ZipEntry {
   path: string;
   uncompressedSize: number;
-  stream(): Readable;
+  compressedSize: number;
+  compressionMethod: number;
+  offsetToLocalFileHeader: number;
   buffer(): Promise<Buffer>;
 }
 interface ZipDir {
   files: ZipEntry[];
+}
+
+/**
+ * An entry's content, inflated in large chunks straight from the file. unzipper's own entry
+ * stream moves 16 KB at a time through three streams: reading a large sheet that way spent more
+ * time waiting between chunks than parsing them.
+ */
+function entryStream(path: string, e: ZipEntry): Readable {
+  const out = new PassThrough({ highWaterMark: 1 << 20 });
+  void (async () => {
+    const fd = await fs.promises.open(path, "r");
+    const head = Buffer.alloc(30);
+    try {
+      await fd.read(head, 0, 30, e.offsetToLocalFileHeader);
+    } finally {
+      await fd.close();
+    }
+    if (head.readUInt32LE(0) !== 0x04034b50 || ![0, 8].includes(e.compressionMethod)) throw corrupt();
+    const start = e.offsetToLocalFileHeader + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+    const file = fs.createReadStream(path, {
+      start,
+      end: start + e.compressedSize - 1,
+      highWaterMark: 1 << 20,
+    });
+    const done = (err: Error | null) => {
+      if (err) out.destroy(err);
+    };
+    if (e.compressionMethod === 0) pipeline(file, out, done);
+    else pipeline(file, zlib.createInflateRaw({ chunkSize: 1 << 18 }), out, done);
+  })().catch((err: Error) => out.destroy(err));
+  return out;
 }
 
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -142,17 +176,31 @@ function runText(xml: string): string {
   return xmlText(out);
 }
 
+/**
+ * Producers other than Excel (the OpenXML SDK, report exporters) may name elements with a
+ * namespace prefix (<x:row>): the prefix of a part's root element, found once and dropped.
+ */
+const rootPrefix = (xml: string) =>
+  xml.match(/<([A-Za-z_][\w.-]*):(?:worksheet|sst|workbook|styleSheet)\b/)?.[1] ?? "";
+function unprefix(xml: string, prefix: string): string {
+  return prefix ? xml.replaceAll(`<${prefix}:`, "<").replaceAll(`</${prefix}:`, "</") : xml;
+}
+
 async function entryText(entry: ZipEntry | undefined): Promise<string> {
   if (!entry) return "";
-  return (await entry.buffer()).toString("utf8");
+  const xml = (await entry.buffer()).toString("utf8");
+  return unprefix(xml, rootPrefix(xml));
 }
 
 /** Runs `each` over the complete elements `<tag>…</tag>` of an entry, streamed. */
-async function eachElement(entry: ZipEntry, close: string, each: (xml: string) => void) {
+async function eachElement(path: string, entry: ZipEntry, close: string, each: (xml: string) => void) {
   const decoder = new StringDecoder("utf8");
   let rest = "";
-  for await (const chunk of entry.stream()) {
-    const text = rest + decoder.write(chunk as Buffer);
+  let prefix: string | undefined;
+  for await (const chunk of entryStream(path, entry)) {
+    let text = rest + decoder.write(chunk as Buffer);
+    prefix ??= rootPrefix(text);
+    text = unprefix(text, prefix);
     const end = text.lastIndexOf(close);
     if (end < 0) {
       rest = text;
@@ -161,13 +209,13 @@ async function eachElement(entry: ZipEntry, close: string, each: (xml: string) =
     each(text.slice(0, end + close.length));
     rest = text.slice(end + close.length);
   }
-  each(rest + decoder.end());
+  each(unprefix(rest + decoder.end(), prefix ?? ""));
 }
 
-async function sharedStrings(entry: ZipEntry | undefined): Promise<string[]> {
+async function sharedStrings(path: string, entry: ZipEntry | undefined): Promise<string[]> {
   const out: string[] = [];
   if (!entry) return out;
-  await eachElement(entry, "</si>", (xml) => {
+  await eachElement(path, entry, "</si>", (xml) => {
     for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) out.push(m[1] ? runText(m[1]) : "");
   });
   return out;
@@ -189,12 +237,15 @@ const isDateFormat = (code: string) =>
 /** Which cell styles (the s="n" index) format numbers as dates. */
 function dateStyles(xml: string): boolean[] {
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"/g))
-    custom.set(Number(m[1]), xmlText(m[2]!));
+  for (const m of xml.matchAll(/<numFmt\b([^>]*)>/g)) {
+    const id = attr(m[1]!, "numFmtId");
+    const code = attr(m[1]!, "formatCode");
+    if (id !== undefined && code !== undefined) custom.set(Number(id), xmlText(code));
+  }
   const xfs = xml.match(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/)?.[1] ?? "";
   const out: boolean[] = [];
   for (const m of xfs.matchAll(/<xf\b([^>]*)/g)) {
-    const id = Number(m[1]!.match(/numFmtId="(\d+)"/)?.[1] ?? 0);
+    const id = Number(attr(m[1]!, "numFmtId") ?? 0);
     const code = custom.get(id);
     out.push(code !== undefined ? isDateFormat(code) : builtinDates.has(id));
   }
@@ -206,10 +257,10 @@ async function firstSheet(dir: ZipDir) {
   const byPath = new Map(dir.files.map((f) => [f.path, f]));
   const workbook = await entryText(byPath.get("xl/workbook.xml"));
   const rels = await entryText(byPath.get("xl/_rels/workbook.xml.rels"));
-  const rid = workbook.match(/<sheet\b[^>]*?\br:id="([^"]+)"/)?.[1];
+  const rid = workbook.match(/<sheet\b[^>]*?\s[\w.-]+:id="([^"]+)"/)?.[1];
   let target: string | undefined;
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    if (m[0].includes(`Id="${rid}"`)) target = m[0].match(/Target="([^"]+)"/)?.[1];
+  for (const m of rels.matchAll(/<Relationship\b([^>]*)>/g)) {
+    if (attr(m[1]!, "Id") === rid) target = attr(m[1]!, "Target");
   }
   const path = target
     ? target.startsWith("/")
@@ -227,15 +278,17 @@ async function firstSheet(dir: ZipDir) {
 }
 
 /** Merged ranges, from the end of the sheet's XML (after its rows): a first pass that only inflates. */
-async function mergedRanges(sheet: ZipEntry): Promise<Range[]> {
+async function mergedRanges(path: string, sheet: ZipEntry): Promise<Range[]> {
   const ranges: Range[] = [];
   const seen = new Set<string>();
-  const needle = Buffer.from("<mergeCell ");
+  const needle = Buffer.from("mergeCell ");
   let tail: Buffer = Buffer.alloc(0);
-  for await (const chunk of sheet.stream()) {
+  for await (const chunk of entryStream(path, sheet)) {
     const buf = tail.length > 0 ? Buffer.concat([tail, chunk as Buffer]) : (chunk as Buffer);
     if (buf.indexOf(needle) >= 0) {
-      for (const hit of buf.toString("latin1").matchAll(/<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
+      for (const hit of buf
+        .toString("latin1")
+        .matchAll(/<(?:[\w.-]+:)?mergeCell\s+ref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
         if (seen.has(hit[0])) continue; // found again across a chunk edge
         seen.add(hit[0]);
         const a = parseRef(hit[1]!);
@@ -252,7 +305,11 @@ const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
 const attr = (attrs: string, name: string) => {
   const at = attrs.indexOf(` ${name}="`);
-  if (at < 0) return undefined;
+  if (at < 0) {
+    // Attributes on lines of their own: rare, so looked for only then.
+    if (!/[\n\r\t]/.test(attrs)) return undefined;
+    return attrs.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+  }
   const from = at + name.length + 3;
   return attrs.slice(from, attrs.indexOf('"', from));
 };
@@ -297,32 +354,63 @@ function cellOf(attrs: string, body: string | undefined, x: SheetContext): Cell 
   }
 }
 
-async function* xlsxRows(path: string, onBytes: (n: number) => void): AsyncGenerator<SheetRow> {
-  let x: SheetContext;
-  let sheet: ZipEntry;
-  let ranges: Range[];
-  let size: number;
+interface OpenSheet {
+  sheet: ZipEntry;
+  x: SheetContext;
+  ranges: Range[];
+  size: number;
+}
+
+async function openSheet(path: string): Promise<OpenSheet> {
   try {
     const dir = (await Open.file(path)) as unknown as ZipDir;
     const first = await firstSheet(dir);
-    sheet = first.sheet;
-    size = (await fs.promises.stat(path)).size;
-    x = {
-      strings: await sharedStrings(first.strings),
+    const x = {
+      strings: await sharedStrings(path, first.strings),
       dates: dateStyles(await entryText(first.styles)),
       date1904: first.date1904,
     };
-    ranges = await mergedRanges(sheet);
+    return {
+      sheet: first.sheet,
+      x,
+      ranges: await mergedRanges(path, first.sheet),
+      size: (await fs.promises.stat(path)).size,
+    };
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw corrupt();
   }
+}
+
+/**
+ * The last files opened for a preview (the page asks for one on every refresh while a job runs):
+ * stored files are named by their content hash, so a path always holds the same sheet.
+ */
+const previews = new Map<string, Promise<OpenSheet>>();
+function previewSheet(path: string): Promise<OpenSheet> {
+  let open = previews.get(path);
+  if (!open) {
+    open = openSheet(path);
+    open.catch(() => previews.delete(path));
+    previews.set(path, open);
+    for (const key of previews.keys()) if (previews.size > 2) previews.delete(key);
+  }
+  return open;
+}
+
+async function* xlsxRows(
+  path: string,
+  onBytes: (n: number) => void,
+  preview: boolean,
+): AsyncGenerator<SheetRow> {
+  const { sheet, x, ranges, size } = await (preview ? previewSheet(path) : openSheet(path));
   const masters = new Map<Range, Cell>();
   const decoder = new StringDecoder("utf8");
-  const stream = sheet.stream();
+  const stream = entryStream(path, sheet);
   const total = sheet.uncompressedSize || 1;
   let inflated = 0;
   let rest = "";
+  let prefix: string | undefined;
   let rowNo = 0;
   const rowsOf = (xml: string): SheetRow[] => {
     const out: SheetRow[] = [];
@@ -360,6 +448,8 @@ async function* xlsxRows(path: string, onBytes: (n: number) => void): AsyncGener
       inflated += (chunk as Buffer).length;
       onBytes(Math.min(size, Math.round((inflated / total) * size)));
       let text = rest + decoder.write(chunk as Buffer);
+      prefix ??= rootPrefix(text);
+      text = unprefix(text, prefix);
       const data = text.indexOf("</sheetData>");
       if (data >= 0) {
         yield* rowsOf(text.slice(0, data));
@@ -384,5 +474,17 @@ async function* xlsxRows(path: string, onBytes: (n: number) => void): AsyncGener
 
 /** The rows of the file's first sheet, streamed; onBytes reports how much of the file has been read. */
 export function readRows(path: string, kind: SheetKind, onBytes: (n: number) => void = () => {}) {
-  return kind === "xlsx" ? xlsxRows(path, onBytes) : csvRows(path, onBytes);
+  return kind === "xlsx" ? xlsxRows(path, onBytes, false) : csvRows(path, onBytes);
+}
+
+/** The first rows of a file, for finding the header and showing a preview. */
+export async function firstRows(path: string, kind: SheetKind, n: number): Promise<SheetRow[]> {
+  const out: SheetRow[] = [];
+  if (n <= 0) return out;
+  const rows = kind === "xlsx" ? xlsxRows(path, () => {}, true) : csvRows(path, () => {});
+  for await (const row of rows) {
+    out.push(row);
+    if (out.length >= n) break;
+  }
+  return out;
 }

@@ -15,7 +15,7 @@ import {
   skipReason,
   suggestMapping,
 } from "./importer.header.js";
-import { readRows, type SheetKind, type SheetRow, sheetKindOf } from "./importer.read.js";
+import { firstRows, readRows, type SheetKind, sheetKindOf } from "./importer.read.js";
 import { type ImportCorrection, type ImportCounts, type ImportError, importJob } from "./importer.table.js";
 import type { AnyImportSpec, Cell, ImportRunInfo, Value } from "./importer.types.js";
 
@@ -66,15 +66,6 @@ const cellText = (c: Cell | undefined): string | null => {
 async function filePath(ctx: ActorCtx, store: FileStore, job: Job) {
   const file = await getFile(ctx, job.fileId);
   return { path: store.pathOf(file.sha256), kind: sheetKindOf(file.mime, file.name), size: file.size };
-}
-
-async function firstRows(path: string, kind: SheetKind, n: number): Promise<SheetRow[]> {
-  const out: SheetRow[] = [];
-  for await (const row of readRows(path, kind)) {
-    out.push(row);
-    if (out.length >= n) break;
-  }
-  return out;
 }
 
 export async function startImport(
@@ -327,6 +318,14 @@ async function dryRun(
     if (errors.length < ERRORS_KEPT) errors.push({ rowNo, column, index: m?.index ?? null, value, message });
   };
   const corrected = new Map(job.corrections.map((c) => [cellKey(c.rowNo, c.index), c.value]));
+  // One chunk is written while the next is read and checked: on PostgreSQL the server works in
+  // parallel with this process. Its failure surfaces at the next await.
+  let staging: Promise<void> = Promise.resolve();
+  const stage = async (rows: { rowNo: number; row: unknown }[]) => {
+    await staging;
+    staging = spec.stage(ctx, run, rows);
+    staging.catch(() => {});
+  };
   for await (const row of readRows(file.path, file.kind, (n) => (p.done = n))) {
     const { rowNo } = row;
     if (rowNo <= job.headerRow) continue;
@@ -377,11 +376,12 @@ async function dryRun(
     }
     batch.push({ rowNo, row: prepared.row });
     if (batch.length >= STAGE_CHUNK) {
-      await spec.stage(ctx, run, batch);
+      await stage(batch);
       batch = [];
     }
   }
-  if (batch.length > 0) await spec.stage(ctx, run, batch);
+  if (batch.length > 0) await stage(batch);
+  await staging;
   const review = await spec.review(ctx, run);
   for (const pr of review.problems) {
     report(

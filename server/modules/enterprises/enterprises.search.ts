@@ -26,9 +26,37 @@ export function gramsOf(text: string): string[] {
   return [...out];
 }
 
+/**
+ * A syllable as pinyin-pro gives it with tone marks (lǜ), without them and with ü as v (lv), as its
+ * `toneType: "none", v: true` would give it, then cleaned to letters and digits. pinyin-pro strips
+ * tones with nine regular expressions per syllable; there are few syllables, so each is done once.
+ */
+const plainSyllables = new Map<string, string>();
+function plainSyllable(syllable: string): string {
+  let out = plainSyllables.get(syllable);
+  if (out === undefined) {
+    out = syllable
+      .replace(/(ā|á|ǎ|à)/g, "a")
+      .replace(/(ō|ó|ǒ|ò)/g, "o")
+      .replace(/(ē|é|ě|è)/g, "e")
+      .replace(/(ī|í|ǐ|ì)/g, "i")
+      .replace(/(ū|ú|ǔ|ù)/g, "u")
+      .replace(/(ǖ|ǘ|ǚ|ǜ)/g, "ü")
+      .replace(/(n̄|ń|ň|ǹ)/g, "n")
+      .replace(/(m̄|ḿ|m̌|m̀)/g, "m")
+      .replace(/(ê̄|ế|ê̌|ề)/g, "ê")
+      .replace(/ü/g, "v")
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "");
+    if (plainSyllables.size < 10_000) plainSyllables.set(syllable, out);
+  }
+  return out;
+}
+
 /** Full pinyin (jingrui…) and initials (jr…); letters and digits in the name are kept as they are. */
 export function pinyinOf(normalized: string): { full: string; initials: string } {
-  const parts = pinyin(normalized, { toneType: "none", type: "array", nonZh: "consecutive", v: true });
+  // Tone marks kept and 一/不 unchanged: both only differ in tones, which are dropped below.
+  const parts = pinyin(normalized, { type: "array", nonZh: "consecutive", toneSandhi: false });
   const chars = [...normalized];
   let at = 0;
   let full = "";
@@ -37,7 +65,7 @@ export function pinyinOf(normalized: string): { full: string; initials: string }
     const han = han1.test(chars[at] ?? "");
     // A Chinese character is one syllable; anything else arrives as one run, kept whole.
     at += han ? 1 : [...part].length;
-    const clean = part.toLowerCase().replace(/[^a-z0-9]/g, "");
+    const clean = han ? plainSyllable(part) : part.toLowerCase().replace(/[^a-z0-9]/g, "");
     full += clean;
     initials += han ? clean.slice(0, 1) : clean;
   }
