@@ -122,11 +122,13 @@ export function* generateFirms(
   const firstSerial = opts.firstSerial ?? 1;
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
-  const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾";
+  const surnames = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾"];
+  const brands = [...brandChars];
+  const byCode = new Map(counties.map((c) => [c.code, c]));
   for (let i = 0; i < n; i++) {
     const inPark = parks.length > 0 && r() < 0.3 ? pick(parks) : null;
-    const county = inPark ? counties.find((c) => c.code === inPark.countyCode)! : pick(counties);
-    const brand = pick([...brandChars]) + pick([...brandChars]);
+    const county = inPark ? byCode.get(inPark.countyCode)! : pick(counties);
+    const brand = pick(brands) + pick(brands);
     const name = `${county.name}${brand}${pick(industries)}${pick(suffixes)}`;
     const uscc = syntheticUscc(county.code, firstSerial + i);
     const labels = labelOdds.filter(([, p]) => r() < p).map(([l]) => l);
@@ -138,7 +140,7 @@ export function* generateFirms(
       row: [
         uscc,
         name,
-        `${pick([...surnames])}某`,
+        `${pick(surnames)}某`,
         Math.round(r() * 100000) / 10,
         founded,
         county.code,
