@@ -184,26 +184,44 @@ function commit(ctx: ActorCtx, run: Parameters<ImportSpec<StageRow>["commit"]>[1
         sql`, `,
       )}))`
     : sql`'{}'::jsonb`;
+  const colList = sql.raw(cols.map((c) => `, ${c}`).join(""));
+  const srcList = sql.raw(cols.map((c) => `, s.${c}`).join(""));
+  // Without blanks that clear, a firm's size class changes only where the file states one for a
+  // year no older than the firm's latest stated year: worked out from the staged rows in the same
+  // statement. Blanks that clear may remove a stated size: then it is recomputed from all years.
+  const sizesHere = mapped.includes("sizeClass") && !run.blankClears;
+  const sizes = sizesHere
+    ? sql`, sz as (
+        insert into enterprise_size as z (enterprise_id, size_class)
+        select l.eid, l.size_class from (
+          select distinct on (eid) eid, year, size_class from src where size_class is not null
+          order by eid, year desc) l
+        where not exists (select 1 from enterprise_year o
+          where o.enterprise_id = l.eid and o.year > l.year and o.size_class is not null)
+        on conflict (enterprise_id) do update set size_class = excluded.size_class
+        where z.size_class <> excluded.size_class)`
+    : sql``;
   return inTx(ctx, async (tx) => {
-    // The region of each touched firm comes from one join after the upsert, not a lookup per row.
+    // One statement: the staged rows meet their firms once, for the upsert, the size classes
+    // and the regions the audit entry counts.
     const rows = await rowsOf<{ id: string; region_id: string; inserted: boolean }>(
       tx.db,
-      sql`with up as (
-            insert into enterprise_year as y (id, enterprise_id, year${sql.raw(cols.map((c) => `, ${c}`).join(""))}, sources)
-            select s.id, e.id, s.year${sql.raw(cols.map((c) => `, s.${c}`).join(""))},
-              ${sources}
-            from enterprise_year_stage s join enterprise e on e.uscc = s.uscc where s.job_id = ${run.jobId}
+      sql`with src as materialized (
+            select s.*, e.id as eid, e.region_id from enterprise_year_stage s
+            join enterprise e on e.uscc = s.uscc where s.job_id = ${run.jobId}),
+          up as (
+            insert into enterprise_year as y (id, enterprise_id, year${colList}, sources)
+            select s.id, s.eid, s.year${srcList}, ${sources} from src s
             on conflict (enterprise_id, year) do update set
               ${sql.raw([...set, "sources = y.sources || excluded.sources", "version = y.version + 1", "updated_at = now()"].join(", "))}
-            returning y.enterprise_id, (y.xmax = 0) as inserted)
-          select up.enterprise_id as id, e.region_id, up.inserted from up join enterprise e on e.id = up.enterprise_id`,
+            returning y.enterprise_id, y.year, (y.xmax = 0) as inserted)${sizes}
+          select up.enterprise_id as id, s.region_id, up.inserted from up
+          join src s on s.eid = up.enterprise_id and s.year = up.year`,
     );
-    // The size class follows the latest year; only a file that carries sizes can change it.
-    if (mapped.includes("sizeClass"))
+    if (mapped.includes("sizeClass") && !sizesHere)
       await refreshSizes(
         tx.db,
         sql`select e.id from enterprise_year_stage s join enterprise e on e.uscc = s.uscc where s.job_id = ${run.jobId}`,
-        { mayClear: run.blankClears },
       );
     await auditTouched(tx, { ...run, fileName: `${run.fileName}（年度数据）` }, rows);
     const created = rows.filter((r) => r.inserted).length;
