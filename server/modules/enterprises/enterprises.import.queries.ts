@@ -128,30 +128,34 @@ export function commitEnterprises(ctx: ActorCtx, run: ImportRunInfo) {
   const job = run.jobId;
   return inTx(ctx, async (tx) => {
     const touched: Touched[] = [];
-    touched.push(
-      ...(await rowsOf<Touched>(
+    // A loop, not push(...rows): a million arguments overflow the stack.
+    const add = (rows: Touched[]) => {
+      for (const r of rows) touched.push(r);
+    };
+    add(
+      await rowsOf<Touched>(
         tx.db,
         sql`insert into enterprise as e (${sql.raw(insertColumns)})
             select ${insertValues(run)} from enterprise_stage s where s.job_id = ${job} and s.uscc is not null
             on conflict (uscc) do update set ${setClause(run, "excluded")}
             returning e.id, e.region_id, (e.xmax = 0) as inserted`,
-      )),
+      ),
     );
-    touched.push(
-      ...(await rowsOf<Touched>(
+    add(
+      await rowsOf<Touched>(
         tx.db,
         sql`update enterprise e set ${setClause(run, "s")} from enterprise_stage s
             where s.job_id = ${job} and ${unregistered} returning e.id, e.region_id, false as inserted`,
-      )),
+      ),
     );
-    touched.push(
-      ...(await rowsOf<Touched>(
+    add(
+      await rowsOf<Touched>(
         tx.db,
         sql`insert into enterprise as e (${sql.raw(insertColumns)})
             select ${insertValues(run)} from enterprise_stage s where s.job_id = ${job} and s.uscc is null
               and not exists (select 1 from enterprise e where ${unregistered})
             returning e.id, e.region_id, true as inserted`,
-      )),
+      ),
     );
     for (const match of [registered, unregistered]) {
       await tx.db.execute(sql`insert into enterprise_label (id, enterprise_id, label, source)
