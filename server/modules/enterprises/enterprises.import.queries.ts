@@ -122,6 +122,8 @@ const insertValues = (run: ImportRunInfo) =>
   );
 
 type Touched = { id: string; region_id: string; inserted: boolean };
+/** Rows written by one import after which the firm table's statistics are refreshed. */
+const ANALYZE_AFTER = 20_000;
 
 /** One transaction: upsert registered firms by USCC, unregistered ones by region and name, then labels. */
 export function commitEnterprises(ctx: ActorCtx, run: ImportRunInfo) {
@@ -157,6 +159,10 @@ export function commitEnterprises(ctx: ActorCtx, run: ImportRunInfo) {
             returning e.id, e.region_id, true as inserted`,
       ),
     );
+    // A large import changes the table under the planner: with statistics from before (a fresh
+    // installation: an empty table), the label insert below chose nested loops and ran for
+    // minutes on a million rows. ANALYZE counts this transaction's own rows.
+    if (touched.length >= ANALYZE_AFTER) await tx.db.execute(sql`analyze enterprise`);
     for (const match of [registered, unregistered]) {
       await tx.db.execute(sql`insert into enterprise_label (id, enterprise_id, label, source)
         select l.id, e.id, l.label, ${`导入：${run.fileName}`}
