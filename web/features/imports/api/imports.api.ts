@@ -66,14 +66,25 @@ const importsKey = ["imports"] as const;
 const jobKey = (id: string | null) => [...importsKey, "job", id] as const;
 const busy = (s: ImportStatus | undefined) => s === "validating" || s === "committing";
 
-/** GET /api/imports/:id, polled while the dry run or the commit runs */
-export const useImportJob = (id: string | null) =>
-  useQuery({
+/**
+ * GET /api/imports/:id, polled while the dry run or the commit runs. When a commit is seen to
+ * finish, every other list is refreshed: any of them may show the imported rows.
+ */
+export const useImportJob = (id: string | null) => {
+  const qc = useQueryClient();
+  return useQuery({
     queryKey: jobKey(id),
-    queryFn: ({ signal }) => apiGet<ImportJob>(`/imports/${id}`, undefined, signal),
+    queryFn: async ({ signal }) => {
+      const before = qc.getQueryData<ImportJob>(jobKey(id))?.status;
+      const job = await apiGet<ImportJob>(`/imports/${id}`, undefined, signal);
+      if (before === "committing" && job.status === "committed")
+        void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "imports" });
+      return job;
+    },
     enabled: Boolean(id),
     refetchInterval: (q) => (busy(q.state.data?.status) ? 400 : false),
   });
+};
 
 /** GET /api/imports?entity= — the user's own recent jobs */
 export const useRecentImports = (entity: string) =>
@@ -115,19 +126,8 @@ export const useUpdateImport = () =>
 export const useValidateImport = () =>
   useJobStep((id: string) => apiPost<ImportJob>(`/imports/${id}/validate`));
 
-/** POST /api/imports/:id/commit — all or nothing; every list may change afterwards */
-export const useCommitImport = () => {
-  const qc = useQueryClient();
-  const step = useJobStep((id: string) => apiPost<ImportJob>(`/imports/${id}/commit`));
-  return {
-    ...step,
-    mutateAsync: async (id: string) => {
-      const job = await step.mutateAsync(id);
-      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "imports" });
-      return job;
-    },
-  };
-};
+/** POST /api/imports/:id/commit — all or nothing, in the background (the job is polled) */
+export const useCommitImport = () => useJobStep((id: string) => apiPost<ImportJob>(`/imports/${id}/commit`));
 
 /** GET /api/imports/:id/report — the dry run's problems as xlsx */
 export const downloadImportReport = (job: ImportJob) =>
