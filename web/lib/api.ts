@@ -180,7 +180,7 @@ export const apiDownload = async (
 
 /**
  * Multipart upload (imports up to 200 MB) with upload progress, which fetch cannot report.
- * Resolves to the parsed JSON answer; refusals become the same ApiError as any call.
+ * Resolves to the parsed JSON answer; refusals become the same ApiError as every other call.
  */
 export const apiUpload = <T>(
   path: string,

@@ -42,7 +42,7 @@ export const matchesIndustry = (input: string, code: string, name: string): bool
   return name.includes(q);
 };
 
-/** GB/T 4754-2017 industries: any level may be chosen; typing searches code and name. */
+/** GB/T 4754-2017 industries: every level can be chosen; typing searches code and name. */
 export const IndustryPicker = ({ value, onChange, placeholder, ...rest }: Props) => {
   const { t } = useTranslation("enterprises");
   const { data, isLoading } = useIndustries();

@@ -68,7 +68,7 @@ const busy = (s: ImportStatus | undefined) => s === "validating" || s === "commi
 
 /**
  * GET /api/imports/:id, polled while the dry run or the commit runs. When a commit is seen to
- * finish, every other list is refreshed: any of them may show the imported rows.
+ * finish, every other list is refreshed: each may show the imported rows.
  */
 export const useImportJob = (id: string | null) => {
   const qc = useQueryClient();
