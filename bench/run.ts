@@ -5,6 +5,7 @@ import { ensureRegions } from "../server/modules/org/regions.reference.js";
 import { type BackendName, type BenchRecord, type Size, writeResults } from "./bench.lib.js";
 import { enterpriseScenarios } from "./scenarios/enterprises.bench.js";
 import { foundationScenarios } from "./scenarios/foundation.bench.js";
+import { projectScenarios } from "./scenarios/projects.bench.js";
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +43,7 @@ const only = values.only?.split(",");
 const modules: [string, () => Promise<BenchRecord[]>][] = [
   ["org.,audit.", () => foundationScenarios(database, size, backend)],
   ["enterprises.", () => enterpriseScenarios(database, size, backend, url)],
+  ["projects.", () => projectScenarios(database, size, backend)],
 ];
 let records: BenchRecord[] = [];
 for (const [prefixes, run] of modules) {

@@ -86,6 +86,9 @@ export const subjectTypes = [
   "talent_project",
   "fund",
   "export",
+  "workday",
+  "expert",
+  "review",
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -110,6 +113,9 @@ export const subjectTypeLabels: Record<SubjectType, string> = {
   talent_project: "人才项目",
   fund: "产业基金",
   export: "导出",
+  workday: "工作日历",
+  expert: "评审专家",
+  review: "评审",
 };
 
 /** Chinese names of audit actions, for screens and exports. */

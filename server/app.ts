@@ -20,8 +20,16 @@ import { filesRoutes } from "./lib/files/files.routes.js";
 import { FileStore } from "./lib/files/files.store.js";
 import { type CtxFactory, fetchHeaders, installErrorHandling, sendError } from "./lib/http.js";
 import { importerRoutes } from "./lib/importer/importer.routes.js";
+import { jobsRoutes } from "./lib/jobs/jobs.routes.js";
+import { registerNotifyJobs } from "./lib/notify/notify.jobs.js";
+import { notifyRoutes } from "./lib/notify/notify.routes.js";
+import { workdaysRoutes } from "./lib/workdays/workdays.routes.js";
 import { enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { orgRoutes } from "./modules/org/org.routes.js";
+import { registerProjectJobs } from "./modules/projects/projects.jobs.js";
+import { performanceRoutes } from "./modules/projects/performance.routes.js";
+import { projectsRoutes } from "./modules/projects/projects.routes.js";
+import { reviewsRoutes } from "./modules/reviews/reviews.routes.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
 import { resolveSession } from "./modules/users/session.service.js";
 import { sessionRoutes, usersRoutes } from "./modules/users/users.routes.js";
@@ -131,10 +139,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   usersRoutes(app, makeCtx);
   orgRoutes(app, makeCtx);
   enterprisesRoutes(app, makeCtx);
+  projectsRoutes(app, makeCtx);
+  performanceRoutes(app, makeCtx);
+  registerProjectJobs();
+  reviewsRoutes(app, makeCtx);
   auditRoutes(app, makeCtx);
   filesRoutes(app, makeCtx, store);
   importerRoutes(app, makeCtx, store);
   settingsRoutes(app, makeCtx);
+  registerNotifyJobs();
+  jobsRoutes(app, makeCtx, { database, config, secret, now, log: app.log });
+  notifyRoutes(app, makeCtx, config.baseUrl);
+  workdaysRoutes(app, makeCtx);
 
   if (fs.existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });

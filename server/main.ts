@@ -4,6 +4,7 @@ import { type FirstStart, prepareDatabase } from "./bootstrap.js";
 import { type Config, loadConfig } from "./config.js";
 import * as lock from "./db/lock.js";
 import { openConfigured } from "./db/open.js";
+import { startScheduler } from "./lib/jobs/jobs.scheduler.js";
 import { loadSecret } from "./lib/secret.js";
 
 /** read config → open db → migrate → listen. Exits with a one-line reason when it cannot. */
@@ -27,7 +28,9 @@ export async function main(): Promise<void> {
   const secret = loadSecret(config.secret, config.dataDir);
   const first = await prepareDatabase(database, config, secret);
   const app = await buildApp({ database, config, secret });
+  let scheduler: ReturnType<typeof startScheduler> | undefined;
   const stop = async () => {
+    await scheduler?.stop();
     await app.close();
     await database.close();
     lock.release(config.dataDir);
@@ -36,6 +39,7 @@ export async function main(): Promise<void> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   await app.listen({ port: config.port, host: config.host });
+  scheduler = startScheduler(app);
   printBanner(config, database.backend, first);
 }
 

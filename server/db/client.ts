@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { ExtractTablesWithRelations } from "drizzle-orm/relations";
 import pg from "pg";
+import { ensureWorkdays } from "../lib/workdays/workdays.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -71,6 +72,8 @@ export async function migrate(database: Database): Promise<void> {
   } else {
     await migratePg(database.db as never, { migrationsFolder });
   }
+  // The working-day calendar is derived data every deadline query needs: seed it with the schema.
+  await ensureWorkdays(database.db);
 }
 
 /** The tag of the newest applied migration, from drizzle's journal table. */

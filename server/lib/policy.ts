@@ -1,4 +1,5 @@
 import type { Role } from "../../common/enums.js";
+import type { Actor } from "./context.js";
 import { AppError } from "./errors.js";
 
 export const permissions = [
@@ -13,13 +14,21 @@ export const permissions = [
   "enterprise.write",
   "enterprise.import",
   "enterprise.merge",
+  "project.read",
+  "project.write",
+  "project.credit",
+  "project.node",
+  "project.template",
+  "review.manage",
+  "review.score",
+  "expert.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** What each role may do inside its scope; a user's rights are the union over their roles. */
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  leader: ["org.read", "audit.read", "file.upload", "enterprise.read"],
+  leader: ["org.read", "audit.read", "file.upload", "enterprise.read", "project.read", "project.credit"],
   team_lead: [
     "org.read",
     "file.upload",
@@ -27,11 +36,32 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "enterprise.write",
     "enterprise.import",
     "enterprise.merge",
+    "project.read",
+    "project.write",
+    "project.credit",
+    "review.manage",
+    "expert.manage",
   ],
-  officer: ["org.read", "file.upload", "enterprise.read", "enterprise.write", "enterprise.import"],
-  service_specialist: ["org.read", "file.upload", "enterprise.read", "enterprise.write", "enterprise.import"],
-  department_handler: ["org.read", "file.upload", "enterprise.read"],
-  expert: ["file.upload"],
+  officer: [
+    "org.read",
+    "file.upload",
+    "enterprise.read",
+    "enterprise.write",
+    "enterprise.import",
+    "project.read",
+    "project.write",
+    "review.manage",
+  ],
+  service_specialist: [
+    "org.read",
+    "file.upload",
+    "enterprise.read",
+    "enterprise.write",
+    "enterprise.import",
+    "project.read",
+  ],
+  department_handler: ["org.read", "file.upload", "enterprise.read", "project.read", "project.node"],
+  expert: ["file.upload", "project.read", "review.score"],
   enterprise: ["file.upload", "enterprise.read"],
 };
 
@@ -42,3 +72,15 @@ export function permissionsOf(roles: readonly Role[]): Set<Permission> {
 export function requirePermission(granted: ReadonlySet<Permission>, needed: Permission): void {
   if (!granted.has(needed)) throw new AppError("FORBIDDEN");
 }
+
+/** The actor scheduled jobs read with: every region, every right; it never signs an audit entry. */
+export const systemActor: Actor = {
+  id: "00000000-0000-7000-8000-000000000000",
+  username: "system",
+  name: "系统",
+  roles: ["admin"],
+  grants: [{ kind: "all", refId: null }],
+  permissions: new Set(permissions),
+  regionId: null,
+  departmentId: null,
+};

@@ -9,7 +9,8 @@ export interface ScopeColumns {
   region?: AnyColumn;
   park?: AnyColumn;
   team?: AnyColumn;
-  department?: AnyColumn;
+  /** a column, or a predicate for rows a department acts on (a project with its nodes) */
+  department?: AnyColumn | ((departmentId: string) => SQL);
   enterprise?: AnyColumn;
   /**
    * Rows assigned to a user (an expert's review panels): the owning module says what an
@@ -38,7 +39,8 @@ export function scopeWhere(actor: Actor, cols: ScopeColumns): SQL {
     } else if (g.kind === "team" && cols.team) {
       parts.push(eq(cols.team, g.refId));
     } else if (g.kind === "department" && cols.department) {
-      parts.push(eq(cols.department, g.refId));
+      const d = cols.department;
+      parts.push(typeof d === "function" ? d(g.refId) : eq(d, g.refId));
     } else if (g.kind === "enterprise" && cols.enterprise) {
       parts.push(eq(cols.enterprise, g.refId));
     }

@@ -173,3 +173,17 @@ export async function getDepartment(db: DbOrTx, actor: Actor, id: string) {
     .where(and(eq(department.id, id), departmentScope(actor)));
   return row ?? null;
 }
+
+/** A team or department by id, whatever the reader's scope: for reference checks of other modules. */
+export async function teamById(db: DbOrTx, id: string) {
+  const [row] = await db.select({ id: team.id, regionId: team.regionId, name: team.name }).from(team).where(eq(team.id, id));
+  return row ?? null;
+}
+
+export async function departmentById(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ id: department.id, regionId: department.regionId, name: department.name })
+    .from(department)
+    .where(eq(department.id, id));
+  return row ?? null;
+}

@@ -181,3 +181,37 @@ export async function listPeople(db: DbOrTx, role: Role, q: string | undefined, 
     .orderBy(users.name)
     .limit(limit);
 }
+
+export interface RecipientFilter {
+  userIds?: string[];
+  roles?: Role[];
+  departmentId?: string;
+  /** users whose home region is this region or one above it (whose responsibility covers it) */
+  regionId?: string;
+}
+
+/**
+ * Active users a notification goes to: the listed users, plus those matching every group filter
+ * given (any of the roles, and the department, and the region). No group filter: the list only.
+ */
+export async function activeRecipients(db: DbOrTx, to: RecipientFilter) {
+  const listed = to.userIds?.length ? inArray(users.id, to.userIds) : undefined;
+  const grouped = to.roles?.length || to.departmentId || to.regionId;
+  const group = grouped
+    ? and(
+        to.roles?.length
+          ? sql`exists (select 1 from ${userRoles} r where r.user_id = ${users.id} and r.role in ${to.roles})`
+          : undefined,
+        to.departmentId ? eq(users.departmentId, to.departmentId) : undefined,
+        to.regionId
+          ? sql`${users.regionId} in (select a.id from ${region} a where (select t.path from ${region} t where t.id = ${to.regionId}) like a.path || '%')`
+          : undefined,
+      )
+    : undefined;
+  if (!listed && !group) return [];
+  return db
+    .select({ id: users.id, regionId: users.regionId })
+    .from(users)
+    .where(and(eq(users.active, true), or(listed, group)))
+    .orderBy(users.id);
+}

@@ -1,0 +1,162 @@
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { NodeTemplateBody, nodeUpdate } from "../../../common/project.schema.js";
+import { audit, changed } from "../../lib/audit/audit.service.js";
+import { type ActorCtx, inTx } from "../../lib/context.js";
+import { chinaDay } from "../../lib/dates.js";
+import { AppError, forbidden, notFound, stale } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import { requirePermission } from "../../lib/policy.js";
+import { assertRegionWritable } from "../../lib/scope.js";
+import * as orgQ from "../org/org.queries.js";
+import { getNode, getTemplate } from "./nodes.queries.js";
+import { getProject } from "./projects.queries.js";
+import { invalid } from "./projects.service.js";
+import { nodeTemplate, nodeTemplateItem, projectNode } from "./projects.table.js";
+
+/** The fields a department handler may set on their own department's node. */
+const handlerFields = new Set(["status", "doneOn", "note", "evidenceFileIds", "version"]);
+
+/**
+ * Officers (project.write) edit any node of a project in their scope; department handlers
+ * (project.node) complete their own department's nodes and nothing else (403).
+ */
+export async function updateNode(ctx: ActorCtx, id: string, input: z.infer<typeof nodeUpdate>) {
+  return inTx(ctx, async (tx) => {
+    const today = chinaDay(tx.now());
+    const before = await getNode(tx.db, tx.actor, id, today);
+    if (!before) throw notFound();
+    const officerGrants = tx.actor.grants.filter((g) => g.kind !== "department");
+    const asOfficer =
+      tx.actor.permissions.has("project.write") &&
+      officerGrants.length > 0 &&
+      (await getProject(tx.db, { ...tx.actor, grants: officerGrants }, before.projectId, today)) !== null;
+    if (!asOfficer) {
+      const own = tx.actor.grants.some((g) => g.kind === "department" && g.refId === before.departmentId);
+      if (!tx.actor.permissions.has("project.node") || !own) throw forbidden();
+      const extra = Object.keys(input).filter((k) => !handlerFields.has(k));
+      if (extra.length) {
+        throw new AppError("FORBIDDEN", {
+          zh: "部门经办只能办结本部门的节点，不能修改计划日期或责任部门",
+          en: "Department handlers only complete their own nodes",
+        });
+      }
+    }
+    const { version, ...patch } = input;
+    const status = patch.status ?? before.status;
+    const doneOn = patch.doneOn === undefined ? before.doneOn : patch.doneOn;
+    if (status === "done" && !doneOn)
+      throw invalid("doneOn", "办结节点须填写完成日期", "A done node needs its date");
+    if (doneOn && doneOn > today)
+      throw invalid("doneOn", "完成日期不能晚于今天", "The date is in the future");
+    if (patch.departmentId && !(await orgQ.departmentById(tx.db, patch.departmentId))) {
+      throw invalid("departmentId", "责任部门不存在", "No such department");
+    }
+    const rows = await tx.db
+      .update(projectNode)
+      .set({
+        ...patch,
+        doneOn: status === "pending" ? null : doneOn,
+        doneBy: status === "done" ? tx.actor.id : null,
+        version: version + 1,
+        updatedAt: tx.now(),
+      })
+      .where(and(eq(projectNode.id, id), eq(projectNode.version, version)))
+      .returning({ id: projectNode.id });
+    if (rows.length === 0) throw stale();
+    const after = (await getNode(tx.db, tx.actor, id, today))!;
+    const p = await getProject(tx.db, tx.actor, before.projectId, today);
+    await audit(tx, {
+      action: status === "done" && before.status !== "done" ? "complete" : "update",
+      subjectType: "project",
+      subjectId: before.projectId,
+      regionId: p?.regionId ?? null,
+      ...changed(before, after),
+      meta: { label: before.projectName, node: before.name },
+    });
+    return after;
+  });
+}
+
+async function checkTemplate(ctx: ActorCtx, input: NodeTemplateBody) {
+  await assertRegionWritable(ctx.db, ctx.actor, input.regionId);
+  if (input.parkId) {
+    const p = await orgQ.getPark(ctx.db, ctx.actor, input.parkId);
+    if (!p) throw notFound();
+    if (p.regionId !== input.regionId)
+      throw invalid("parkId", "所选园区不属于该行政区", "Park not in region");
+  }
+  for (const [i, item] of input.items.entries()) {
+    if (item.departmentId && !(await orgQ.departmentById(ctx.db, item.departmentId))) {
+      throw invalid(`items.${i}.departmentId`, "责任部门不存在", "No such department");
+    }
+  }
+}
+
+const itemRows = (templateId: string, items: NodeTemplateBody["items"]) =>
+  items.map((it, i) => ({
+    templateId,
+    seq: i + 1,
+    name: it.name,
+    departmentId: it.departmentId ?? null,
+    dueWorkdays: it.dueWorkdays,
+    gate: it.gate ?? null,
+  }));
+
+export async function saveTemplate(ctx: ActorCtx, id: string | null, input: NodeTemplateBody) {
+  requirePermission(ctx.actor.permissions, "project.template");
+  return inTx(ctx, async (tx) => {
+    await checkTemplate(tx, input);
+    const { items, version, ...fields } = input;
+    const before = id ? await getTemplate(tx.db, id) : null;
+    if (id && !before) throw notFound();
+    const tid = id ?? newId();
+    if (before) {
+      await assertRegionWritable(tx.db, tx.actor, before.regionId);
+      const rows = await tx.db
+        .update(nodeTemplate)
+        .set({
+          ...fields,
+          parkId: fields.parkId ?? null,
+          projectKind: fields.projectKind ?? null,
+          version: before.version + 1,
+          updatedAt: tx.now(),
+        })
+        .where(and(eq(nodeTemplate.id, tid), eq(nodeTemplate.version, version ?? -1)))
+        .returning({ id: nodeTemplate.id });
+      if (rows.length === 0) throw stale();
+      await tx.db.delete(nodeTemplateItem).where(eq(nodeTemplateItem.templateId, tid));
+    } else {
+      await tx.db.insert(nodeTemplate).values({ ...fields, id: tid });
+    }
+    await tx.db.insert(nodeTemplateItem).values(itemRows(tid, items));
+    const after = (await getTemplate(tx.db, tid))!;
+    await audit(tx, {
+      action: before ? "update" : "create",
+      subjectType: "setting",
+      subjectId: tid,
+      regionId: after.regionId,
+      ...(before ? changed(before, after) : { after }),
+      meta: { label: `节点模板：${after.name}` },
+    });
+    return after;
+  });
+}
+
+export async function deleteTemplate(ctx: ActorCtx, id: string) {
+  requirePermission(ctx.actor.permissions, "project.template");
+  await inTx(ctx, async (tx) => {
+    const before = await getTemplate(tx.db, id);
+    if (!before) throw notFound();
+    await assertRegionWritable(tx.db, tx.actor, before.regionId);
+    await tx.db.delete(nodeTemplate).where(eq(nodeTemplate.id, id));
+    await audit(tx, {
+      action: "delete",
+      subjectType: "setting",
+      subjectId: id,
+      regionId: before.regionId,
+      before,
+      meta: { label: `节点模板：${before.name}` },
+    });
+  });
+}

@@ -1,0 +1,93 @@
+import { and, eq, sql } from "drizzle-orm";
+import {
+  type ProjectQuery,
+  type ProjectStage,
+  projectStages,
+  stageIndex,
+} from "../../../common/project.schema.js";
+import type { DbOrTx } from "../../db/client.js";
+import type { Actor } from "../../lib/context.js";
+import { workday } from "../../lib/workdays/workdays.table.js";
+import { projectWhere } from "./projects.queries.js";
+import { project, projectNode } from "./projects.table.js";
+
+type Rows<T> = { rows: T[] };
+const rowsOf = async <T>(db: DbOrTx, query: ReturnType<typeof sql>) =>
+  ((await db.execute(query)) as unknown as Rows<T>).rows;
+
+/**
+ * The pipeline of the projects a filter selects: count and investment per stage, how many reached
+ * each stage (a stopped project counts up to the stage it stopped at), the median working days
+ * between consecutive stages both reached (from the projects' stage dates), and the overdue nodes.
+ */
+export async function pipelineSummary(db: DbOrTx, actor: Actor, q: Partial<ProjectQuery>, today: string) {
+  const where = projectWhere(actor, { ...q, stage: undefined }, today) ?? sql`true`;
+  const [byStage, durations, overdue] = await Promise.all([
+    db
+      .select({
+        stage: project.stage,
+        stoppedFrom: project.stoppedFrom,
+        n: sql<number>`count(*)::int`,
+        investmentFen: sql<number>`coalesce(sum(${project.totalInvestmentFen}), 0)::float8`,
+      })
+      .from(project)
+      .where(where)
+      .groupBy(project.stage, project.stoppedFrom),
+    // Pairs of consecutive stages both reached, in working days: the calendar joins by hash.
+    rowsOf<{ k: number; median: number | null; n: number }>(
+      db,
+      sql`select k, count(*)::int as n, percentile_cont(0.5) within group (order by b.seq - a.seq)::float8 as median
+        from ${project} cross join generate_series(1, ${projectStages.length - 1}) k
+        join ${workday} a on a.day = ${project.stageDates}[k]
+        join ${workday} b on b.day = ${project.stageDates}[k + 1]
+        where ${where}
+        group by k order by k`,
+    ),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(projectNode)
+      .innerJoin(project, eq(project.id, projectNode.projectId))
+      .where(
+        and(
+          eq(projectNode.status, "pending"),
+          sql`${projectNode.dueOn} is not null`,
+          sql`${projectNode.dueOn} < ${today}`,
+          where,
+        ),
+      ),
+  ]);
+  // A project has reached every stage up to its own (a stopped one, up to where it stopped).
+  const reachedMap = new Map<string, number>();
+  const counts = new Map<string, { n: number; investmentFen: number }>();
+  for (const r of byStage) {
+    const c = counts.get(r.stage) ?? { n: 0, investmentFen: 0 };
+    counts.set(r.stage, { n: c.n + Number(r.n), investmentFen: c.investmentFen + Number(r.investmentFen) });
+    const upTo = stageIndex((r.stage === "stopped" ? r.stoppedFrom : r.stage) as ProjectStage);
+    for (let k = 0; k <= upTo; k++) {
+      reachedMap.set(projectStages[k]!, (reachedMap.get(projectStages[k]!) ?? 0) + Number(r.n));
+    }
+  }
+  const stages = [...projectStages, "stopped" as const].map((s) => ({
+    stage: s,
+    n: counts.get(s)?.n ?? 0,
+    investmentFen: counts.get(s)?.investmentFen ?? 0,
+    reached: s === "stopped" ? null : (reachedMap.get(s) ?? 0),
+  }));
+  const conversion = projectStages.slice(1).map((s, i) => {
+    const prev = reachedMap.get(projectStages[i]!) ?? 0;
+    const here = reachedMap.get(s) ?? 0;
+    return { from: projectStages[i]!, to: s, rate: prev ? here / prev : null };
+  });
+  return {
+    stages,
+    conversion,
+    durations: durations.map((d) => ({
+      from: projectStages[Number(d.k) - 1]!,
+      to: projectStages[Number(d.k)]!,
+      medianWorkdays: d.median == null ? null : Number(d.median),
+      n: Number(d.n),
+    })),
+    overdueNodes: Number(overdue[0]?.n ?? 0),
+    total: stages.reduce((a, s) => a + s.n, 0),
+  };
+}
