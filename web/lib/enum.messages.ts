@@ -52,6 +52,9 @@ const subjectTypeZh: Record<SubjectType, string> = {
   talent_project: "人才项目",
   fund: "产业基金",
   export: "导出",
+  workday: "工作日历",
+  expert: "评审专家",
+  review: "评审",
 };
 
 /**
@@ -130,6 +133,9 @@ export const enumMessages: Messages = {
       talent_project: "Talent project",
       fund: "Fund",
       export: "Export",
+      workday: "Working-day calendar",
+      expert: "Expert",
+      review: "Review",
     } satisfies Record<SubjectType, string>,
     enterpriseLabel: {
       tech_sme: "Tech-based SME",
