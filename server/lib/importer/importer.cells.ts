@@ -7,6 +7,9 @@ const units: Record<UnitKind, Record<string, { factor: number; currency?: "CNY" 
     元: { factor: 100, currency: "CNY" },
     万元: { factor: 1_000_000, currency: "CNY" },
     亿元: { factor: 10_000_000_000, currency: "CNY" },
+    // Ledgers write 15亿 and 8000万 in cells; the currency is still yuan.
+    万: { factor: 1_000_000, currency: "CNY" },
+    亿: { factor: 10_000_000_000, currency: "CNY" },
     美元: { factor: 100, currency: "USD" },
     万美元: { factor: 1_000_000, currency: "USD" },
     亿美元: { factor: 10_000_000_000, currency: "USD" },
@@ -99,17 +102,43 @@ function quantity(raw: string, kind: UnitKind, columnUnit: string | null): { n: 
 const truthy = new Set(["是", "y", "yes", "true", "1", "√", "✓", "规上", "有"]);
 const falsy = new Set(["否", "n", "no", "false", "0", "×", "规下", "无"]);
 
-function excelDate(cell: Cell, raw: string): string {
+/** Words ledgers put where a date is not known yet. */
+const undated = new Set([
+  "待定",
+  "未定",
+  "暂无",
+  "无",
+  "/",
+  "-",
+  "—",
+  "——",
+  "待签",
+  "未开工",
+  "未投产",
+  "未签约",
+]);
+
+function excelDate(cell: Cell, raw: string, approximate: boolean): string | null {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (approximate && undated.has(raw)) return null;
   if (typeof cell === "number" && cell > 20000 && cell < 80000) {
     // An Excel serial day number (1900 date system).
     return new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10);
   }
+  if (approximate && typeof cell === "number" && /^\d{4}\.1$/.test(raw)) {
+    // Excel keeps 2020.10 typed as a number as 2020.1: October and January look the same.
+    throw new CellProblem(
+      `“${raw}”无法区分 1 月与 10 月，请写作 ${raw.slice(0, 4)}-01 或 ${raw.slice(0, 4)}-10`,
+    );
+  }
   const m =
     raw.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/) ??
-    raw.match(/^(\d{4})(\d{2})(\d{2})$/);
-  if (!m) throw new CellProblem(`“${raw}”不是日期（应如 2024-05-20）`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    raw.match(/^(\d{4})(\d{2})(\d{2})$/) ??
+    // 2020.8, 2020年10月, 2020-08: the month is known, the day is taken as the 1st.
+    (approximate ? raw.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?()$/) : null);
+  if (!m)
+    throw new CellProblem(`“${raw}”不是日期（应如 2024-05-20${approximate ? "、2024.5 或 待定" : ""}）`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) throw new CellProblem(`“${raw}”不是有效日期`);
   return date.toISOString().slice(0, 10);
@@ -136,7 +165,7 @@ export function parseCell(cell: Cell, col: ImportColumn): Value {
       return n;
     }
     case "date":
-      return excelDate(cell, raw);
+      return excelDate(cell, raw, col.approximate === true);
     case "bool": {
       const v = raw.toLowerCase();
       if (truthy.has(v)) return true;

@@ -30,6 +30,8 @@ export interface ImportColumn {
   required?: boolean;
   /** no negative values */
   nonNegative?: boolean;
+  /** date columns: also month-only dates (2020.8, 2020年10月 → the 1st) and 待定 (blank) */
+  approximate?: boolean;
   /** choice columns: accepted words → stored code */
   choices?: Record<string, string>;
 }

@@ -176,7 +176,10 @@ export async function getDepartment(db: DbOrTx, actor: Actor, id: string) {
 
 /** A team or department by id, whatever the reader's scope: for reference checks of other modules. */
 export async function teamById(db: DbOrTx, id: string) {
-  const [row] = await db.select({ id: team.id, regionId: team.regionId, name: team.name }).from(team).where(eq(team.id, id));
+  const [row] = await db
+    .select({ id: team.id, regionId: team.regionId, name: team.name })
+    .from(team)
+    .where(eq(team.id, id));
   return row ?? null;
 }
 
@@ -186,4 +189,10 @@ export async function departmentById(db: DbOrTx, id: string) {
     .from(department)
     .where(eq(department.id, id));
   return row ?? null;
+}
+
+/** Every team by its name, for imports that name the team (names are unique within a region). */
+export async function teamsByName(db: DbOrTx) {
+  const rows = await db.select({ id: team.id, regionId: team.regionId, name: team.name }).from(team);
+  return new Map(rows.map((r) => [r.name, r]));
 }

@@ -100,7 +100,7 @@ const projectSelect = (today: string) => ({
   stage: project.stage,
   stageOn: project.stageOn,
   stoppedFrom: project.stoppedFrom,
-  stageDates: project.stageDates,
+  stageDates: stageDatesJson(),
   duplicateOf: project.duplicateOf,
   duplicateReason: project.duplicateReason,
   registeredAt: project.registeredAt,
@@ -229,7 +229,7 @@ export async function listStageEvents(db: DbOrTx, projectId: string) {
     .from(projectStageEvent)
     .leftJoin(users, eq(users.id, projectStageEvent.actorId))
     .where(eq(projectStageEvent.projectId, projectId))
-    .orderBy(asc(projectStageEvent.on), asc(projectStageEvent.createdAt));
+    .orderBy(asc(projectStageEvent.on), asc(projectStageEvent.createdAt), asc(projectStageEvent.id));
 }
 
 /** The day each stage was first reached (signing, construction start…). */
@@ -246,3 +246,15 @@ export async function getContract(db: DbOrTx, projectId: string) {
   const [row] = await db.select().from(projectContract).where(eq(projectContract.projectId, projectId));
   return row ?? null;
 }
+
+/** Stage dates read as JSON: Drizzle's array parser reads a null item as the text "NULL". */
+export const stageDatesJson = () => sql<(string | null)[]>`to_json(${project.stageDates})`;
+
+/** Stage dates as SQL: Drizzle would write a null item as the text "NULL". */
+export const stageDatesSql = (days: readonly (string | null)[]) =>
+  days.length
+    ? sql`array[${sql.join(
+        days.map((d) => (d ? sql`${d}::date` : sql`null::date`)),
+        sql`, `,
+      )}]::date[]`
+    : sql`'{}'::date[]`;

@@ -25,15 +25,17 @@ import { chinaDay } from "../../lib/dates.js";
 import { notFound } from "../../lib/errors.js";
 import { sendXlsx } from "../../lib/export.js";
 import { actorCtx, type CtxFactory } from "../../lib/http.js";
+import { registerImport } from "../../lib/importer/importer.service.js";
 import { requirePermission } from "../../lib/policy.js";
 import { recordRoutes } from "../../lib/record-routes.js";
 import { hasAll } from "../../lib/scope.js";
+import { registerSubject } from "../../lib/subjects.js";
 import * as orgQ from "../org/org.queries.js";
 import { regionById } from "../org/regions.queries.js";
-import { registerReviewSubject } from "../reviews/reviews.service.js";
 import * as nodesQ from "./nodes.queries.js";
 import * as nodes from "./nodes.service.js";
 import { pipelineSummary } from "./pipeline.queries.js";
+import { projectImport } from "./projects.import.js";
 import * as q from "./projects.queries.js";
 import * as svc from "./projects.service.js";
 import { moveStage } from "./stages.service.js";
@@ -43,11 +45,19 @@ const projectTeamQuery = z.object({ q: z.string().trim().max(40).optional() });
 const mu = (m2: number | null) => (m2 == null ? null : Math.round((m2 / 666.67) * 100) / 100);
 
 export function projectsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
+  registerImport(projectImport);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["projects"];
-  registerReviewSubject("project", async (ctx, id) => {
+  registerSubject("project", async (ctx, id) => {
     const p = await q.getProject(ctx.db, ctx.actor, id, chinaDay(ctx.now()));
-    return p && { regionId: p.regionId, label: p.name, enterpriseIds: [p.investorId] };
+    return (
+      p && {
+        regionId: p.regionId,
+        label: p.name,
+        enterpriseIds: [p.investorId],
+        writable: ctx.actor.permissions.has("project.write"),
+      }
+    );
   });
   const read = (req: Parameters<CtxFactory>[0]) => {
     const ctx = actorCtx(makeCtx, req);

@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgSequence,
   pgTable,
   primaryKey,
@@ -63,6 +64,7 @@ export const project = pgTable(
      * The day each pipeline stage was first reached, by stage order (1 = 线索 … 10 = 达产), null
      * where skipped: the pipeline summary's durations read it instead of the stage history.
      */
+    // Nulls inside mark skipped stages: write it through stageDatesSql (Drizzle quotes a null item).
     stageDates: date("stage_dates").array().notNull().default(sql`'{}'::date[]`),
     /** the stage a stopped project left, so it can resume there */
     stoppedFrom: text("stopped_from"),
@@ -240,4 +242,15 @@ export const projectActual = pgTable(
     ...stamps,
   },
   (t) => [primaryKey({ columns: [t.projectId, t.year] })],
+);
+
+/** Rows of a project ledger import between the dry run and the commit (one JSON row each). */
+export const projectImportStage = pgTable(
+  "project_import_stage",
+  {
+    jobId: uuid("job_id").notNull(),
+    rowNo: integer("row_no").notNull(),
+    row: jsonb("row").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.rowNo] })],
 );

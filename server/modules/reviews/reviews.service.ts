@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
+import type { SubjectType } from "../../../common/enums.js";
 import {
   type Criterion,
   defaultProjectCriteria,
@@ -19,6 +20,7 @@ import { AppError, notFound, stale } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { requirePermission } from "../../lib/policy.js";
 import { assertRegionWritable } from "../../lib/scope.js";
+import { loadSubject } from "../../lib/subjects.js";
 import { regionById } from "../org/regions.queries.js";
 import { userExists } from "../users/users.queries.js";
 import * as q from "./reviews.queries.js";
@@ -27,25 +29,7 @@ import { expert, review, reviewPanelist } from "./reviews.table.js";
 const invalid = (path: string, zh: string, en: string) =>
   new AppError("VALIDATION", { zh, en }, [{ path, message: zh }]);
 
-/** What the owning module tells reviews about a subject the actor can see; null outside scope. */
-export interface ReviewSubjectInfo {
-  regionId: string;
-  label: string;
-  /** the subject's firms: experts tied to any of them are left off the panel */
-  enterpriseIds: string[];
-}
-type SubjectLoader = (ctx: ActorCtx, id: string) => Promise<ReviewSubjectInfo | null>;
-const subjects = new Map<ReviewSubject, SubjectLoader>();
-
-/** Modules whose records get reviewed register how to read them (projects now, talent projects later). */
-export function registerReviewSubject(type: ReviewSubject, load: SubjectLoader) {
-  subjects.set(type, load);
-}
-
-async function subjectOf(ctx: ActorCtx, type: string, id: string) {
-  const load = subjects.get(type as ReviewSubject);
-  return load ? load(ctx, id) : null;
-}
+const subjectOf = (ctx: ActorCtx, type: string, id: string) => loadSubject(ctx, type as SubjectType, id);
 
 // ---- the expert pool ----
 
