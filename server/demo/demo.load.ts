@@ -12,6 +12,7 @@ import { department, park, team } from "../modules/org/org.table.js";
 import * as rq from "../modules/org/regions.queries.js";
 import { loadActorRows } from "../modules/users/users.queries.js";
 import { credentials, userRoles, userScopes, users } from "../modules/users/users.table.js";
+import { loadDemoProjects } from "./demo.projects.js";
 import type { DemoData, RegionRef } from "./demo.types.js";
 
 export interface DemoAccount {
@@ -158,6 +159,20 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
 
     for (const [key, id] of await loadEnterprises(tx, data, { regionOf, parks, users: userIds })) {
       enterprises.set(key, id);
+    }
+    if (data.enterprises.length > 0) {
+      const admin = data.users.find(
+        (u) => u.roles.includes("admin") && u.scopes.some((s) => s.kind === "all"),
+      )!;
+      const as: ActorCtx = { ...tx, actor: await actorOf(tx.db, userIds.get(admin.username)!) };
+      await loadDemoProjects(as, {
+        regionId: (await regionOf("lishui-kfq")).id,
+        parks,
+        teams,
+        departments,
+        enterprises,
+        users: userIds,
+      });
     }
     for (const s of laterScopes) {
       await db

@@ -105,6 +105,25 @@ describe.each(backends)("demo enterprises on %s", (backend) => {
     expect(json<{ ok: boolean }>(await get("/api/audit/verify")).ok).toBe(true);
   });
 
+  it("loads the article's projects through the lifecycle, gates and working days included", async () => {
+    const items = json<Page<{ id: string; name: string; stage: string; stageDates: (string | null)[] }>>(
+      await get("/api/projects?sort=name"),
+    ).items;
+    expect(items.map((p) => `${p.name}|${p.stage}`).sort()).toEqual(
+      [
+        "晶睿电子晶圆片和外延片制造项目|production",
+        "容祺工业级无人机研发中心、展销中心、服务中心及生产基地项目|construction",
+        "浙江方正智驱应用技术研究院项目|registered",
+      ].sort(),
+    );
+    const jr = items.find((p) => p.name.startsWith("晶睿"))!;
+    // Construction in October 2020, production seven months later.
+    expect(jr.stageDates[6]?.slice(0, 7)).toBe("2020-10");
+    expect(jr.stageDates[8]?.slice(0, 7)).toBe("2021-05");
+    const nodes = json<{ items: { name: string; status: string }[] }>(await get(`/api/projects/${jr.id}/nodes`)).items;
+    expect(nodes.find((n) => n.name === "土地出让/摘牌")!.status).toBe("done");
+  });
+
   it("finds a demo firm by pinyin", async () => {
     const names = async (q: string) => (await list(`q=${q}`)).items.map((e) => e.name);
     expect(await names("rongqi")).toEqual(["浙江容祺科技有限公司"]);

@@ -8,6 +8,7 @@ import {
 import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
 import { workday } from "../../lib/workdays/workdays.table.js";
+import { park, team } from "../org/org.table.js";
 import { projectWhere } from "./projects.queries.js";
 import { project, projectNode } from "./projects.table.js";
 
@@ -90,4 +91,48 @@ export async function pipelineSummary(db: DbOrTx, actor: Actor, q: Partial<Proje
     overdueNodes: Number(overdue[0]?.n ?? 0),
     total: stages.reduce((a, s) => a + s.n, 0),
   };
+}
+
+/** The pipeline side by side per park or team: count and investment per stage of each. */
+export async function pipelineByGroup(
+  db: DbOrTx,
+  actor: Actor,
+  q: Partial<ProjectQuery> & { groupBy: "park" | "team" },
+  today: string,
+) {
+  const where = projectWhere(actor, { ...q, stage: undefined }, today);
+  const key = q.groupBy === "park" ? project.parkId : project.teamId;
+  const name = q.groupBy === "park" ? park.name : team.name;
+  const rows = await db
+    .select({
+      id: key,
+      name,
+      stage: project.stage,
+      n: sql<number>`count(*)::int`,
+      investmentFen: sql<number>`coalesce(sum(${project.totalInvestmentFen}), 0)::float8`,
+    })
+    .from(project)
+    .leftJoin(park, eq(park.id, project.parkId))
+    .leftJoin(team, eq(team.id, project.teamId))
+    .where(where)
+    .groupBy(key, name, project.stage);
+  const groups = new Map<
+    string,
+    {
+      id: string | null;
+      name: string | null;
+      total: number;
+      investmentFen: number;
+      stages: Record<string, number>;
+    }
+  >();
+  for (const r of rows) {
+    const k = r.id ?? "";
+    const g = groups.get(k) ?? { id: r.id, name: r.name, total: 0, investmentFen: 0, stages: {} };
+    g.total += Number(r.n);
+    g.investmentFen += Number(r.investmentFen);
+    g.stages[r.stage] = Number(r.n);
+    groups.set(k, g);
+  }
+  return [...groups.values()].sort((a, b) => b.total - a.total);
 }

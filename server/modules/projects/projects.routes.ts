@@ -29,12 +29,11 @@ import { registerImport } from "../../lib/importer/importer.service.js";
 import { requirePermission } from "../../lib/policy.js";
 import { recordRoutes } from "../../lib/record-routes.js";
 import { hasAll } from "../../lib/scope.js";
-import { registerSubject } from "../../lib/subjects.js";
 import * as orgQ from "../org/org.queries.js";
 import { regionById } from "../org/regions.queries.js";
 import * as nodesQ from "./nodes.queries.js";
 import * as nodes from "./nodes.service.js";
-import { pipelineSummary } from "./pipeline.queries.js";
+import { pipelineByGroup, pipelineSummary } from "./pipeline.queries.js";
 import { projectImport } from "./projects.import.js";
 import * as q from "./projects.queries.js";
 import * as svc from "./projects.service.js";
@@ -48,17 +47,6 @@ export function projectsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   registerImport(projectImport);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["projects"];
-  registerSubject("project", async (ctx, id) => {
-    const p = await q.getProject(ctx.db, ctx.actor, id, chinaDay(ctx.now()));
-    return (
-      p && {
-        regionId: p.regionId,
-        label: p.name,
-        enterpriseIds: [p.investorId],
-        writable: ctx.actor.permissions.has("project.write"),
-      }
-    );
-  });
   const read = (req: Parameters<CtxFactory>[0]) => {
     const ctx = actorCtx(makeCtx, req);
     requirePermission(ctx.actor.permissions, "project.read");
@@ -93,6 +81,19 @@ export function projectsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
       items: items.map((t) => ({ id: t.id, name: t.name, regionName: t.regionName, parkName: t.parkName })),
     };
   });
+  r.get(
+    "/api/projects/pipeline/by",
+    {
+      schema: {
+        tags,
+        querystring: projectQuery.extend({ groupBy: z.enum(["park", "team"]).default("park") }),
+      },
+    },
+    async (req) => {
+      const ctx = read(req);
+      return { items: await pipelineByGroup(ctx.db, ctx.actor, req.query, chinaDay(ctx.now())) };
+    },
+  );
   r.post("/api/projects/duplicates", { schema: { tags, body: duplicateCheck } }, async (req) => ({
     items: await svc.findDuplicates(actorCtx(makeCtx, req), req.body),
   }));

@@ -17,6 +17,7 @@ import { AppError, notFound, stale } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { requirePermission } from "../../lib/policy.js";
 import { assertRegionWritable } from "../../lib/scope.js";
+import { registerSubject } from "../../lib/subjects.js";
 import { getEnterprise } from "../enterprises/enterprises.queries.js";
 import { normalizeName } from "../enterprises/enterprises.search.js";
 import { resolveIndustryCode } from "../enterprises/industries.reference.js";
@@ -42,6 +43,20 @@ export const projectNameKey = (name: string) =>
     .replace(/项目$/, "");
 
 const today = (ctx: ActorCtx) => chinaDay(ctx.now());
+
+// Reviews, activities and problems attach to projects: they read one through this, in scope.
+// Registered on import, so whoever loads the project services (the app, the demo) has it.
+registerSubject("project", async (ctx, id) => {
+  const p = await q.getProject(ctx.db, ctx.actor, id, today(ctx));
+  return (
+    p && {
+      regionId: p.regionId,
+      label: p.name,
+      enterpriseIds: [p.investorId],
+      writable: ctx.actor.permissions.has("project.write"),
+    }
+  );
+});
 
 /** The project in scope (404), then the right to change it (403). */
 export async function writableProject(ctx: ActorCtx, id: string): Promise<ProjectRow> {

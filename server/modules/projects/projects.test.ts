@@ -390,6 +390,12 @@ describe.each(backends)("project lifecycle on %s", (backend) => {
     expect(sum.durations.find((d) => d.from === "lead" && d.to === "negotiating")!.medianWorkdays).toBe(11);
     // 企业开办 (due 2026-02-24) and 施工许可 (due in May) are still open on the real today.
     expect(sum.overdueNodes).toBe(2);
+    const byPark = json<{ items: { name: string; total: number; stages: Record<string, number> }[] }>(
+      await get("/api/projects/pipeline/by?groupBy=park", "leader"),
+    );
+    expect(byPark.items).toEqual([
+      expect.objectContaining({ total: 2, stages: { lead: 1, construction: 1 } }),
+    ]);
     const overdue = json<Page<ProjectRow>>(await get("/api/projects?overdue=yes", "leader"));
     expect(overdue.items.map((x) => x.id)).toEqual([p.id]);
   });

@@ -1,0 +1,200 @@
+import {
+  nodeTemplateBody,
+  type ProjectStage,
+  projectCreate,
+  projectStages,
+} from "../../common/project.schema.js";
+import { expertCreate } from "../../common/review.schema.js";
+import type { ActorCtx } from "../lib/context.js";
+import { projectNodes } from "../modules/projects/nodes.queries.js";
+import { saveTemplate, updateNode } from "../modules/projects/nodes.service.js";
+import { registerProject, saveContract } from "../modules/projects/projects.service.js";
+import { moveStage } from "../modules/projects/stages.service.js";
+import {
+  concludeReview,
+  createExpert,
+  createReview,
+  submitScores,
+} from "../modules/reviews/reviews.service.js";
+
+/**
+ * Demo projects: the two whose course seed 001 tells — 晶睿's wafer plant (set up in May, land won
+ * in August, construction in October, production seven months later) and 容祺's drone base
+ * (¥500m, ¥700m of yearly sales, found through the talent contest) — and the 方德 institute set
+ * up on 26 May 2020. Months and amounts are the article's; days within a month are the demo's.
+ * Everything goes through the services, gates and working days included.
+ */
+interface DemoProject {
+  name: string;
+  investor: string;
+  park: string;
+  team: string;
+  channel: string;
+  kind?: "industrial" | "service" | "rd" | "other";
+  industryCode?: string;
+  totalInvestmentFen?: number;
+  expectedOutputFen?: number;
+  summary: string;
+  leadOn: string;
+  signedOn?: string;
+  /** stage → day reached, after signing, in order */
+  after?: [ProjectStage, string][];
+}
+
+const projects: DemoProject[] = [
+  {
+    name: "晶睿电子晶圆片和外延片制造项目",
+    investor: "ls-jingrui",
+    park: "lishui-etdz",
+    team: "ls-tcb",
+    channel: "fund",
+    industryCode: "C3985",
+    summary:
+      "基金招商引进的半导体项目：去年5月成立、8月土地摘牌、10月开工建设，从厂房开建到正式投产仅用7个月。",
+    leadOn: "2020-04-13",
+    signedOn: "2020-05-08",
+    after: [
+      ["registered", "2020-05-20"],
+      ["land", "2020-08-18"],
+      ["construction", "2020-10-12"],
+      ["production", "2021-05-17"],
+    ],
+  },
+  {
+    name: "容祺工业级无人机研发中心、展销中心、服务中心及生产基地项目",
+    investor: "ls-rongqi",
+    park: "lishui-etdz",
+    team: "ls-tcb",
+    channel: "competition",
+    industryCode: "C3741",
+    totalInvestmentFen: 500_000_000_00,
+    expectedOutputFen: 700_000_000_00,
+    summary:
+      "丽水市第三届高层次人才创业大赛一等奖项目，入选“绿谷精英”A类；总投资5亿元，达产后预计年销售收入7亿元。",
+    leadOn: "2020-10-26",
+    signedOn: "2021-01-15",
+    after: [
+      ["registered", "2021-02-01"],
+      ["land", "2021-03-22"],
+      ["construction", "2021-04-19"],
+    ],
+  },
+  {
+    name: "浙江方正智驱应用技术研究院项目",
+    investor: "ls-fangde",
+    park: "lishui-etdz",
+    team: "ls-tcb",
+    channel: "institute",
+    kind: "rd",
+    industryCode: "M7320",
+    summary: "管委会、中车城市交通、方正电机三方合作设立的研究院，研究成果授权方正电机量产新产品。",
+    leadOn: "2020-03-16",
+    signedOn: "2020-05-18",
+    after: [["registered", "2020-05-26"]],
+  },
+];
+
+const experts = [
+  { name: "徐国庆", fields: ["半导体", "电子信息"], organization: "浙江大学", user: "expert" },
+  { name: "沈立", fields: ["智能装备", "航空航天"], organization: "丽水学院" },
+  { name: "方明华", fields: ["新材料", "半导体"], organization: "丽水职业技术学院" },
+];
+
+export interface DemoRefs {
+  regionId: string;
+  parks: Map<string, string>;
+  teams: Map<string, string>;
+  departments: Map<string, string>;
+  enterprises: Map<string, string>;
+  users: Map<string, string>;
+}
+
+export async function loadDemoProjects(as: ActorCtx, refs: DemoRefs) {
+  const dept = (key: string) => {
+    const id = refs.departments.get(key);
+    if (!id) throw new Error(`demo projects: unknown department ${key}`);
+    return id;
+  };
+  await saveTemplate(
+    as,
+    null,
+    nodeTemplateBody.parse({
+      name: "丽水经开区工业项目关键节点",
+      regionId: refs.regionId,
+      items: [
+        { name: "企业开办", departmentId: dept("ls-scjg"), dueWorkdays: 5 },
+        { name: "立项备案", departmentId: dept("ls-jxj"), dueWorkdays: 10 },
+        { name: "用地规划许可", departmentId: dept("ls-zrzy"), dueWorkdays: 30 },
+        { name: "土地出让/摘牌", departmentId: dept("ls-zrzy"), dueWorkdays: 60, gate: "land" },
+        { name: "环评审批", departmentId: dept("ls-sthj"), dueWorkdays: 70 },
+        { name: "施工许可", departmentId: dept("ls-zjj"), dueWorkdays: 80 },
+        { name: "竣工验收", departmentId: dept("ls-zjj"), dueWorkdays: 240 },
+      ],
+    }),
+  );
+  for (const e of experts) {
+    await createExpert(
+      as,
+      expertCreate.parse({
+        name: e.name,
+        fields: e.fields,
+        organization: e.organization,
+        regionId: refs.regionId,
+        userId: e.user ? refs.users.get(e.user) : null,
+      }),
+    );
+  }
+  for (const d of projects) {
+    const parkId = refs.parks.get(d.park)!;
+    const p = await registerProject(
+      as,
+      projectCreate.parse({
+        name: d.name,
+        investorId: refs.enterprises.get(d.investor),
+        kind: d.kind ?? "industrial",
+        industryCode: d.industryCode,
+        regionId: refs.regionId,
+        parkId,
+        teamId: refs.teams.get(d.team),
+        channel: d.channel,
+        totalInvestmentFen: d.totalInvestmentFen,
+        expectedOutputFen: d.expectedOutputFen,
+        summary: d.summary,
+        leadOn: d.leadOn,
+      }),
+    );
+    if (!d.signedOn) continue;
+    let version = p.version;
+    const move = async (to: ProjectStage, on: string) => {
+      version = (await moveStage(as, p.id, { to, on, version })).version;
+    };
+    const review = await createReview(as, {
+      subjectType: "project",
+      subjectId: p.id,
+      title: `${d.name}研判`,
+      panelSize: 3,
+    });
+    for (const x of review.panel) {
+      const scores = Object.fromEntries(review.criteria.map((c) => [c.key, Math.round(c.max * 0.85)]));
+      await submitScores(as, review.id, { expertId: x.expertId, scores });
+    }
+    await concludeReview(as, review.id, { conclusion: "pass", note: "同意签约", version: review.version });
+    await saveContract(as, p.id, { signedOn: d.signedOn, investmentFen: d.totalInvestmentFen ?? null });
+    await move("signed", d.signedOn);
+    for (const [stage, on] of d.after ?? []) {
+      // The nodes a stage needs are done by then: 供地 closes the land node and those before it.
+      if (projectStages.indexOf(stage as (typeof projectStages)[number]) >= projectStages.indexOf("land")) {
+        for (const n of await projectNodes(as.db, p.id, on)) {
+          if (n.status === "pending" && n.dueOn && (n.gate === "land" || n.seq < 4)) {
+            await updateNode(as, n.id, {
+              status: "done",
+              doneOn: on < n.dueOn ? on : n.dueOn,
+              version: n.version,
+            });
+          }
+        }
+      }
+      await move(stage, on);
+    }
+  }
+}
