@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   type ProjectQuery,
   type ProjectStage,
@@ -23,40 +23,37 @@ const rowsOf = async <T>(db: DbOrTx, query: ReturnType<typeof sql>) =>
  */
 export async function pipelineSummary(db: DbOrTx, actor: Actor, q: Partial<ProjectQuery>, today: string) {
   const where = projectWhere(actor, { ...q, stage: undefined }, today) ?? sql`true`;
-  const [byStage, durations, overdue] = await Promise.all([
-    db
-      .select({
-        stage: project.stage,
-        stoppedFrom: project.stoppedFrom,
-        n: sql<number>`count(*)::int`,
-        investmentFen: sql<number>`coalesce(sum(${project.totalInvestmentFen}), 0)::float8`,
-      })
-      .from(project)
-      .where(where)
-      .groupBy(project.stage, project.stoppedFrom),
-    // Pairs of consecutive stages both reached, in working days: the calendar joins by hash.
-    rowsOf<{ k: number; median: number | null; n: number }>(
-      db,
-      sql`select k, count(*)::int as n, percentile_cont(0.5) within group (order by b.seq - a.seq)::float8 as median
-        from ${project} cross join generate_series(1, ${projectStages.length - 1}) k
-        join ${workday} a on a.day = ${project.stageDates}[k]
-        join ${workday} b on b.day = ${project.stageDates}[k + 1]
-        where ${where}
-        group by k order by k`,
-    ),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(projectNode)
-      .innerJoin(project, eq(project.id, projectNode.projectId))
-      .where(
-        and(
-          eq(projectNode.status, "pending"),
-          sql`${projectNode.dueOn} is not null`,
-          sql`${projectNode.dueOn} < ${today}`,
-          where,
-        ),
-      ),
-  ]);
+  // One statement, one pass over the selected projects: counts, durations, overdue nodes.
+  const [row] = await rowsOf<{
+    stages: { stage: string; stopped_from: string | null; n: number; inv: number }[];
+    durations: { k: number; median: number | null; n: number }[];
+    overdue: number;
+  }>(
+    db,
+    sql`with p as materialized (
+        select ${project.id} as id, ${project.stage} as stage, ${project.stoppedFrom} as stopped_from,
+          ${project.totalInvestmentFen} as total, ${project.stageDates} as dates
+        from ${project} where ${where}),
+      s as (select stage, stopped_from, count(*)::int as n, coalesce(sum(total), 0)::float8 as inv
+        from p group by stage, stopped_from),
+      -- Pairs of consecutive stages both reached, in working days: the calendar joins by hash.
+      d as (select k, count(*)::int as n, percentile_cont(0.5) within group (order by b.seq - a.seq)::float8 as median
+        from p cross join generate_series(1, ${projectStages.length - 1}) k
+        join ${workday} a on a.day = p.dates[k] join ${workday} b on b.day = p.dates[k + 1]
+        group by k)
+      select (select coalesce(json_agg(s), '[]'::json) from s) as stages,
+        (select coalesce(json_agg(d order by d.k), '[]'::json) from d) as durations,
+        (select count(*)::int from p join ${projectNode} pn on pn.project_id = p.id
+          and pn.status = 'pending' and pn.due_on is not null and pn.due_on < ${today}::date) as overdue`,
+  );
+  const byStage = (row?.stages ?? []).map((r) => ({
+    stage: r.stage,
+    stoppedFrom: r.stopped_from,
+    n: r.n,
+    investmentFen: r.inv,
+  }));
+  const durations = row?.durations ?? [];
+  const overdue = [{ n: row?.overdue ?? 0 }];
   // A project has reached every stage up to its own (a stopped one, up to where it stopped).
   const reachedMap = new Map<string, number>();
   const counts = new Map<string, { n: number; investmentFen: number }>();
