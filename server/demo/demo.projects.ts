@@ -182,16 +182,18 @@ export async function loadDemoProjects(as: ActorCtx, refs: DemoRefs) {
     await saveContract(as, p.id, { signedOn: d.signedOn, investmentFen: d.totalInvestmentFen ?? null });
     await move("signed", d.signedOn);
     for (const [stage, on] of d.after ?? []) {
-      // The nodes a stage needs are done by then: 供地 closes the land node and those before it.
-      if (projectStages.indexOf(stage as (typeof projectStages)[number]) >= projectStages.indexOf("land")) {
-        for (const n of await projectNodes(as.db, p.id, on)) {
-          if (n.status === "pending" && n.dueOn && (n.gate === "land" || n.seq < 4)) {
-            await updateNode(as, n.id, {
-              status: "done",
-              doneOn: on < n.dueOn ? on : n.dueOn,
-              version: n.version,
-            });
-          }
+      // The nodes a stage needs are done by then: 供地 the land node and those before it, 开工
+      // the permits, 投产 the acceptance.
+      const upTo = { land: 4, construction: 6, completed: 7, production: 7, full_production: 7 }[
+        stage as string
+      ];
+      for (const n of upTo ? await projectNodes(as.db, p.id, on) : []) {
+        if (n.status === "pending" && n.dueOn && n.seq <= upTo!) {
+          await updateNode(as, n.id, {
+            status: "done",
+            doneOn: on < n.dueOn ? on : n.dueOn,
+            version: n.version,
+          });
         }
       }
       await move(stage, on);

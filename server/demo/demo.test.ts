@@ -120,7 +120,9 @@ describe.each(backends)("demo enterprises on %s", (backend) => {
     // Construction in October 2020, production seven months later.
     expect(jr.stageDates[6]?.slice(0, 7)).toBe("2020-10");
     expect(jr.stageDates[8]?.slice(0, 7)).toBe("2021-05");
-    const nodes = json<{ items: { name: string; status: string }[] }>(await get(`/api/projects/${jr.id}/nodes`)).items;
+    const nodes = json<{ items: { name: string; status: string }[] }>(
+      await get(`/api/projects/${jr.id}/nodes`),
+    ).items;
     expect(nodes.find((n) => n.name === "土地出让/摘牌")!.status).toBe("done");
   });
 
