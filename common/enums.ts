@@ -89,6 +89,9 @@ export const subjectTypes = [
   "workday",
   "expert",
   "review",
+  "problem",
+  "meeting",
+  "activity",
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -116,6 +119,9 @@ export const subjectTypeLabels: Record<SubjectType, string> = {
   workday: "工作日历",
   expert: "评审专家",
   review: "评审",
+  problem: "问题",
+  meeting: "会议",
+  activity: "招商活动",
 };
 
 /** Chinese names of audit actions, for screens and exports. */

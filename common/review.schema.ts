@@ -134,6 +134,8 @@ export type ReviewRow = {
   /** experts the draw left out because they are tied to the subject's firms */
   excludedExperts: string[];
   panel: Panelist[];
+  /** the caller's own seat on the panel, when they sit on it */
+  myExpertId: string | null;
   concludedAt: string | null;
   version: number;
   createdAt: string;

@@ -22,13 +22,29 @@ export const permissions = [
   "review.manage",
   "review.score",
   "expert.manage",
+  "activity.read",
+  "activity.write",
+  "problem.read",
+  "problem.write",
+  "problem.handle",
+  "meeting.write",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** What each role may do inside its scope; a user's rights are the union over their roles. */
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  leader: ["org.read", "audit.read", "file.upload", "enterprise.read", "project.read", "project.credit"],
+  leader: [
+    "org.read",
+    "audit.read",
+    "file.upload",
+    "enterprise.read",
+    "project.read",
+    "project.credit",
+    "activity.read",
+    "problem.read",
+    "meeting.write",
+  ],
   team_lead: [
     "org.read",
     "file.upload",
@@ -41,6 +57,11 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "project.credit",
     "review.manage",
     "expert.manage",
+    "activity.read",
+    "activity.write",
+    "problem.read",
+    "problem.write",
+    "meeting.write",
   ],
   officer: [
     "org.read",
@@ -51,6 +72,10 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "project.read",
     "project.write",
     "review.manage",
+    "activity.read",
+    "activity.write",
+    "problem.read",
+    "problem.write",
   ],
   service_specialist: [
     "org.read",
@@ -59,8 +84,20 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "enterprise.write",
     "enterprise.import",
     "project.read",
+    "activity.read",
+    "activity.write",
+    "problem.read",
   ],
-  department_handler: ["org.read", "file.upload", "enterprise.read", "project.read", "project.node"],
+  department_handler: [
+    "org.read",
+    "file.upload",
+    "enterprise.read",
+    "project.read",
+    "project.node",
+    "activity.read",
+    "problem.read",
+    "problem.handle",
+  ],
   expert: ["file.upload", "project.read", "review.score"],
   enterprise: ["file.upload", "enterprise.read"],
 };

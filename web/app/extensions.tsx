@@ -1,6 +1,12 @@
 import { Select, Skeleton } from "antd";
 import { lazy, Suspense } from "react";
-import type { AuditTrailProps, EnterprisePanel, Extensions, PickerProps } from "../lib/extensions";
+import type {
+  AuditTrailProps,
+  EnterprisePanel,
+  Extensions,
+  PickerProps,
+  ProjectPanel,
+} from "../lib/extensions";
 
 // Lent components load lazily, with the first page that shows one.
 const LazyAuditTrail = lazy(() => import("../features/audit").then((m) => ({ default: m.AuditTrail })));
@@ -11,6 +17,25 @@ const LazyDepartmentPicker = lazy(() =>
   import("../features/org").then((m) => ({ default: m.DepartmentPicker })),
 );
 const LazyUserPicker = lazy(() => import("../features/users").then((m) => ({ default: m.UserPicker })));
+const LazyProjectActivities = lazy(() =>
+  import("../features/activities").then((m) => ({ default: m.ProjectActivitiesPanel })),
+);
+const LazyProjectProblems = lazy(() =>
+  import("../features/problems/components/ProjectProblemsPanel").then((m) => ({
+    default: m.ProjectProblemsPanel,
+  })),
+);
+const LazyProjectReviews = lazy(() =>
+  import("../features/reviews").then((m) => ({ default: m.ProjectReviewsPanel })),
+);
+const LazyEnterpriseProjects = lazy(() =>
+  import("../features/projects/components/ProjectsOfEnterprisePanel").then((m) => ({
+    default: m.ProjectsOfEnterprisePanel,
+  })),
+);
+const LazyEnterpriseActivities = lazy(() =>
+  import("../features/activities").then((m) => ({ default: m.EnterpriseActivitiesPanel })),
+);
 
 const PickerFallback = (p: PickerProps) => (
   <Select loading disabled style={p.style} placeholder={p.placeholder} />
@@ -53,7 +78,32 @@ const UserPicker = (p: PickerProps) => (
  * a lazy import, e.g.
  * `{ key: "visits", title: "service:visits.tab", permission: "visit.read", Panel: LazyVisitsPanel }`.
  */
-const EnterprisePanels: readonly EnterprisePanel[] = [];
+const EnterprisePanels: readonly EnterprisePanel[] = [
+  {
+    key: "projects",
+    title: "projects:investor.title",
+    permission: "project.read",
+    Panel: LazyEnterpriseProjects,
+  },
+  {
+    key: "activities",
+    title: "activities:timeline.title",
+    permission: "activity.read",
+    Panel: LazyEnterpriseActivities,
+  },
+];
+
+/** Tabs other features add to the project page, after its own, in this order. */
+const ProjectPanels: readonly ProjectPanel[] = [
+  {
+    key: "activities",
+    title: "activities:timeline.title",
+    permission: "activity.read",
+    Panel: LazyProjectActivities,
+  },
+  { key: "problems", title: "problems:panel.title", permission: "problem.read", Panel: LazyProjectProblems },
+  { key: "reviews", title: "reviews:panel.tab", permission: "project.read", Panel: LazyProjectReviews },
+];
 
 /** What each feature lends the others (DESIGN: features never import each other). */
 export const extensions: Extensions = {
@@ -64,4 +114,5 @@ export const extensions: Extensions = {
   DepartmentPicker,
   UserPicker,
   EnterprisePanels,
+  ProjectPanels,
 };

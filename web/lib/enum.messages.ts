@@ -55,6 +55,9 @@ const subjectTypeZh: Record<SubjectType, string> = {
   workday: "工作日历",
   expert: "评审专家",
   review: "评审",
+  problem: "问题",
+  meeting: "会议",
+  activity: "招商活动",
 };
 
 /**
@@ -136,6 +139,9 @@ export const enumMessages: Messages = {
       workday: "Working-day calendar",
       expert: "Expert",
       review: "Review",
+      problem: "Problem",
+      meeting: "Meeting",
+      activity: "Investment activity",
     } satisfies Record<SubjectType, string>,
     enterpriseLabel: {
       tech_sme: "Tech-based SME",

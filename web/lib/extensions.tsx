@@ -43,6 +43,24 @@ export interface EnterprisePanel {
   Panel: ComponentType<EnterprisePanelProps>;
 }
 
+/** What a panel on the project page is given: the project it sits on. */
+export interface ProjectPanelProps {
+  projectId: string;
+  projectName: string;
+  regionId: string;
+  investorId: string;
+  /** whether the user may add to the project (activities, problems) */
+  writable: boolean;
+}
+
+/** A tab another feature adds to the project page (activities, problems, space demand …). */
+export interface ProjectPanel {
+  key: string;
+  title: string;
+  permission?: string;
+  Panel: ComponentType<ProjectPanelProps>;
+}
+
 /**
  * Components one feature lends to another, composed in `web/app` (DESIGN:
  * features don't import each other). Org lends its pickers, users lends the
@@ -57,6 +75,7 @@ export interface Extensions {
   DepartmentPicker: ComponentType<PickerProps>;
   UserPicker: ComponentType<PickerProps>;
   EnterprisePanels: readonly EnterprisePanel[];
+  ProjectPanels: readonly ProjectPanel[];
 }
 
 const ExtensionsContext = createContext<Extensions | null>(null);

@@ -9,6 +9,7 @@ import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
 import { workday } from "../../lib/workdays/workdays.table.js";
 import { park, team } from "../org/org.table.js";
+import { openProblemCount } from "../problems/problems.queries.js";
 import { projectWhere } from "./projects.queries.js";
 import { project, projectNode } from "./projects.table.js";
 
@@ -86,6 +87,11 @@ export async function pipelineSummary(db: DbOrTx, actor: Actor, q: Partial<Proje
       n: Number(d.n),
     })),
     overdueNodes: Number(overdue[0]?.n ?? 0),
+    openProblems: await openProblemCount(
+      db,
+      "project",
+      sql`select ${project.id} from ${project} where ${where}`,
+    ),
     total: stages.reduce((a, s) => a + s.n, 0),
   };
 }

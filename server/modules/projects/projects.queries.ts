@@ -258,3 +258,7 @@ export const stageDatesSql = (days: readonly (string | null)[]) =>
         sql`, `,
       )}]::date[]`
     : sql`'{}'::date[]`;
+
+/** The ids of the projects in an actor's scope, as a subquery other modules filter by. */
+export const projectIdsInScope = (actor: Actor): SQL =>
+  sql`(select ${project.id} from ${project} where ${projectScope(actor)})`;

@@ -261,6 +261,8 @@ describe.each(backends)("project lifecycle on %s", (backend) => {
     expect(over.statusCode).toBe(400);
     const mine = await send("POST", `/api/reviews/${review.id}/scores`, { scores }, "expert");
     expect(mine.statusCode, mine.body).toBe(200);
+    const seat = json<{ myExpertId: string; panel: { expertId: string; expertName: string }[] }>(mine);
+    expect(seat.panel.find((x) => x.expertId === seat.myExpertId)!.expertName).toBe("徐国庆");
     const early2 = await send("POST", `/api/reviews/${review.id}/conclusion`, {
       conclusion: "pass",
       version: 1,

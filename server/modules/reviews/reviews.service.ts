@@ -16,6 +16,7 @@ import {
 } from "../../../common/review.schema.js";
 import { audit, changed } from "../../lib/audit/audit.service.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
+import { mapConstraint } from "../../lib/db-errors.js";
 import { AppError, notFound, stale } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { requirePermission } from "../../lib/policy.js";
@@ -33,6 +34,11 @@ const subjectOf = (ctx: ActorCtx, type: string, id: string) => loadSubject(ctx, 
 
 // ---- the expert pool ----
 
+const expertTexts = {
+  duplicate: { zh: "该登录账号已关联另一位专家", en: "This account already belongs to another expert" },
+  field: "userId",
+};
+
 async function checkExpert(ctx: ActorCtx, input: Partial<z.infer<typeof expertCreate>>) {
   if (input.regionId) await assertRegionWritable(ctx.db, ctx.actor, input.regionId);
   if (input.userId && !(await userExists(ctx.db, input.userId))) {
@@ -45,7 +51,7 @@ export async function createExpert(ctx: ActorCtx, input: z.infer<typeof expertCr
   return inTx(ctx, async (tx) => {
     await checkExpert(tx, input);
     const id = newId();
-    await tx.db.insert(expert).values({ ...input, id });
+    await mapConstraint(() => tx.db.insert(expert).values({ ...input, id }), expertTexts);
     const created = (await q.getExpert(tx.db, tx.actor, id))!;
     await audit(tx, {
       action: "create",
@@ -66,11 +72,15 @@ export async function updateExpert(ctx: ActorCtx, id: string, input: z.infer<typ
     requirePermission(tx.actor.permissions, "expert.manage");
     const { version, ...patch } = input;
     await checkExpert(tx, patch);
-    const rows = await tx.db
-      .update(expert)
-      .set({ ...patch, version: version + 1, updatedAt: tx.now() })
-      .where(and(eq(expert.id, id), eq(expert.version, version)))
-      .returning({ id: expert.id });
+    const rows = await mapConstraint(
+      () =>
+        tx.db
+          .update(expert)
+          .set({ ...patch, version: version + 1, updatedAt: tx.now() })
+          .where(and(eq(expert.id, id), eq(expert.version, version)))
+          .returning({ id: expert.id }),
+      expertTexts,
+    );
     if (rows.length === 0) throw stale();
     const after = (await q.getExpert(tx.db, tx.actor, id))!;
     await audit(tx, {
@@ -113,6 +123,7 @@ export async function getReview(ctx: ActorCtx, id: string): Promise<ReviewRow | 
     status: row.status as ReviewRow["status"],
     conclusion: row.conclusion as ReviewRow["conclusion"],
     panel,
+    myExpertId: seated ? mine : null,
     concludedAt: row.concludedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Criterion } from "../../../common/review.schema.js";
@@ -40,7 +41,8 @@ export const expert = pgTable(
     active: boolean("active").notNull().default(true),
     ...stamps,
   },
-  (t) => [index("expert_region_idx").on(t.regionId), index("expert_user_idx").on(t.userId)],
+  // One expert record per login account: the account scores as that expert.
+  (t) => [index("expert_region_idx").on(t.regionId), uniqueIndex("expert_user_uq").on(t.userId)],
 );
 
 /** A review (研判) of one subject by a drawn panel, scored on criteria, ending in a conclusion. */

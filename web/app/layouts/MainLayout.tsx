@@ -3,6 +3,7 @@ import { Button, Flex, Layout, Menu, Result, Spin, Typography } from "antd";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { NotificationBell } from "../../features/notify";
 import { ChangePasswordDialog, useLogout, useMe } from "../../features/session";
 import { isApiError } from "../../lib/api";
 import { CurrentUserProvider } from "../../lib/current-user";
@@ -103,6 +104,7 @@ export const MainLayout = () => {
                 <Typography.Text type="secondary">{t("brandSub")}</Typography.Text>
               </Flex>
               <Flex align="center" gap={16}>
+                <NotificationBell />
                 <LanguageSwitch />
                 <UserMenu me={user} onChangePassword={() => setPwOpen(true)} onLogout={onLogout} />
               </Flex>
