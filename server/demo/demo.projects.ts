@@ -1,3 +1,4 @@
+import { activityCreate } from "../../common/activity.schema.js";
 import {
   nodeTemplateBody,
   type ProjectStage,
@@ -6,6 +7,7 @@ import {
 } from "../../common/project.schema.js";
 import { expertCreate } from "../../common/review.schema.js";
 import type { ActorCtx } from "../lib/context.js";
+import { createActivity } from "../modules/activities/activities.service.js";
 import { projectNodes } from "../modules/projects/nodes.queries.js";
 import { saveTemplate, updateNode } from "../modules/projects/nodes.service.js";
 import { registerProject, saveContract } from "../modules/projects/projects.service.js";
@@ -144,6 +146,7 @@ export async function loadDemoProjects(as: ActorCtx, refs: DemoRefs) {
       }),
     );
   }
+  const created = new Map<string, string>();
   for (const d of projects) {
     const parkId = refs.parks.get(d.park)!;
     const p = await registerProject(
@@ -163,6 +166,7 @@ export async function loadDemoProjects(as: ActorCtx, refs: DemoRefs) {
         leadOn: d.leadOn,
       }),
     );
+    created.set(d.investor, p.id);
     if (!d.signedOn) continue;
     let version = p.version;
     const move = async (to: ProjectStage, on: string) => {
@@ -198,5 +202,34 @@ export async function loadDemoProjects(as: ActorCtx, refs: DemoRefs) {
       }
       await move(stage, on);
     }
+  }
+  // The two October 2020 events seed 001 names, the contest the 容祺 project came from.
+  const rongqi = created.get("ls-rongqi")!;
+  for (const a of [
+    {
+      title: "丽水市第三届高层次人才创业大赛",
+      eventType: "competition",
+      heldOn: "2020-10-20",
+      summary: "容祺智能获一等奖，入选“绿谷精英”A类项目。",
+      links: [{ subjectType: "project", subjectId: rongqi, role: "lead" }],
+    },
+    {
+      title: "第九届“智汇丽水”人才科技峰会",
+      eventType: "forum",
+      heldOn: "2020-10-28",
+      summary: "与国内外名企、名校专家深度交流，坚定了容祺落地丽水的决心。",
+      links: [{ subjectType: "project", subjectId: rongqi, role: "about" }],
+    },
+  ]) {
+    await createActivity(
+      as,
+      activityCreate.parse({
+        ...a,
+        kind: "event",
+        city: "丽水",
+        regionId: refs.regionId,
+        parkId: refs.parks.get("lishui-etdz"),
+      }),
+    );
   }
 }
