@@ -204,6 +204,9 @@ export function parseQuantity(
   if (col.nonNegative && n < 0) throw new CellProblem("不能为负数");
   const u = units[col.unit][unit]!;
   if (col.unit !== "money") return n * u.factor;
+  if (col.allowUsd && (unit === "万" || unit === "亿")) {
+    throw new CellProblem(`“${raw}”未注明币种，请写作 ${unit}元 或 ${unit}美元`);
+  }
   if (u.currency === "USD" && !col.allowUsd) throw new CellProblem("该列应以人民币计（元、万元、亿元）");
   return { fen: Math.round(n * u.factor), currency: u.currency! };
 }

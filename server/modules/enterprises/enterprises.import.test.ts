@@ -261,7 +261,7 @@ describe.each(backends)("enterprise import on %s", (backend) => {
     expect(checked.status).toBe("invalid");
     expect(checked.errors.map((e) => [e.rowNo, e.message])).toEqual([
       [4, expect.stringContaining("未找到统一社会信用代码")],
-      [5, expect.stringContaining("无法识别单位“万”")],
+      // 800万 in a yuan column is 800万元; the energy figure 12 has no unit at all.
       [5, expect.stringContaining("无法确定单位")],
     ]);
     const fixed = csv
