@@ -47,6 +47,17 @@ const json = async <T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Prom
 const firstId = async (api: APIRequestContext, path: string) =>
   (await json<{ items: { id: string }[] }>(await api.get(path))).items[0]?.id ?? "";
 
+/** This year and month as the browser (Asia/Shanghai) and the server see them, not the test runner. */
+const chinaNow = () => {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "numeric",
+  }).formatToParts(new Date());
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part("year"), month: part("month") };
+};
+
 const { core } = uniqueCore(6);
 const investor = `浙江${core}新材料有限公司`;
 const projectName = `${core}高端电子材料项目`;
@@ -321,7 +332,7 @@ test("an officer records a month of funds in place and reads the commitments on 
   await expect(intensity).toContainText("500 万元/亩");
 
   // 年度实绩 of this year: the investment completed sets the intensity against the 80 亩.
-  const year = new Date().getFullYear();
+  const { year } = chinaNow();
   await page.getByRole("button", { name: "添加年度" }).click();
   const card = page.getByTestId(`actuals-${year}`);
   await card.getByRole("spinbutton", { name: "累计完成投资" }).fill("50000");
@@ -344,7 +355,7 @@ test("an officer records a month of funds in place and reads the commitments on 
 
 test("a leader reads the year's funds in place by park and by month, and exports them", async ({ page }) => {
   await login(page, "leader");
-  const year = new Date().getFullYear();
+  const { year, month: thisMonth } = chinaNow();
   const sum = await json<{ items: { domesticFen: number }[] }>(
     await page.request.get(`/api/funds/summary?year=${year}&groupBy=park`),
   );
@@ -362,7 +373,7 @@ test("a leader reads the year's funds in place by park and by month, and exports
   await page.getByText("按月份").click();
   await expect(page).toHaveURL(/groupBy=month/);
   await expect(page.locator(".ant-table-row")).toHaveCount(12);
-  const month = `${year}年${new Date().getMonth() + 1}月`;
+  const month = `${year}年${thisMonth}月`;
   await expect(page.locator(".ant-table-row", { hasText: month })).toContainText("30,000");
   await page.screenshot({ path: `${shots}/projects-funds.png`, fullPage: true });
 
@@ -400,16 +411,7 @@ async function projectLedger(): Promise<string> {
     "已签约",
   ]);
   // No 招商单位: the import's default team takes it.
-  ws.addRow([
-    2,
-    `${core}导入二期项目`,
-    `浙江${core}导入科技有限公司`,
-    "张江飞地",
-    null,
-    8000,
-    null,
-    "在谈",
-  ]);
+  ws.addRow([2, `${core}导入二期项目`, `浙江${core}导入科技有限公司`, "张江飞地", null, 8000, null, "在谈"]);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "zhaoyin-e2e-")), "招商项目台账.xlsx");
   await wb.xlsx.writeFile(file);
   return file;

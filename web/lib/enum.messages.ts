@@ -15,6 +15,16 @@ import {
   type TeamKind,
   teamKindLabels,
 } from "../../common/enums";
+import {
+  channelLabels,
+  type ManualTag,
+  manualTagLabels,
+  type ProjectChannel,
+  type ProjectKind,
+  type ProjectStage,
+  projectKindLabels,
+  stageLabels,
+} from "../../common/project.schema";
 import type { Messages } from "./i18n";
 
 const regionLevelZh: Record<RegionLevel, string> = {
@@ -75,6 +85,10 @@ export const enumMessages: Messages = {
     enterpriseLabel: enterpriseLabelNames,
     enterpriseStatus: enterpriseStatusLabels,
     sizeClass: sizeClassLabels,
+    projectStage: stageLabels,
+    projectChannel: channelLabels,
+    projectKind: projectKindLabels,
+    manualTag: manualTagLabels,
   },
   en: {
     role: {
@@ -165,5 +179,43 @@ export const enumMessages: Messages = {
       cancelled: "Deregistered",
     } satisfies Record<EnterpriseStatus, string>,
     sizeClass: { above: "Above scale", below: "Below scale" } satisfies Record<SizeClass, string>,
+    projectStage: {
+      lead: "Lead",
+      negotiating: "Negotiating",
+      assessing: "Assessing",
+      signed: "Signed",
+      registered: "Registered",
+      land: "Land supplied",
+      construction: "Under construction",
+      completed: "Completed",
+      production: "In production",
+      full_production: "Full production",
+      stopped: "Stopped",
+    } satisfies Record<ProjectStage, string>,
+    projectChannel: {
+      fund: "Fund",
+      enclave: "Enclave",
+      stationed: "Stationed team",
+      chain: "Industry chain",
+      via_firms: "Through firms",
+      overseas: "Overseas",
+      competition: "Competition",
+      alumni: "Alumni",
+      capital: "Capital",
+      institute: "Research institute",
+      asset_light: "Asset-light",
+      other: "Other",
+    } satisfies Record<ProjectChannel, string>,
+    projectKind: {
+      industrial: "Industrial",
+      service: "Services",
+      rd: "R&D / headquarters",
+      other: "Other",
+    } satisfies Record<ProjectKind, string>,
+    manualTag: {
+      provincial_major: "Provincial major project",
+      fortune500: "Fortune Global 500",
+      foreign: "Foreign-invested",
+    } satisfies Record<ManualTag, string>,
   },
 };

@@ -49,6 +49,12 @@ export const lifecycleEn: typeof lifecycleZh = {
     noCommitments: "The contract has no commitments to track",
     idleTitle: "Idle land",
     idleSince: "Construction was due to start on {{date}} and has not.",
+    idle: {
+      one_year:
+        "A year past the agreed start without construction: an idle-land fee of up to 20% of the land price may be levied",
+      two_years:
+        "Two years past the agreed start without construction: the land may be taken back without compensation",
+    },
     late: "{{n}} working days late",
     onTime: "On time",
     notYet: "Not started",

@@ -43,6 +43,11 @@ export const lifecycleZh = {
     noCommitments: "合同条款中没有可跟踪的承诺事项",
     idleTitle: "土地闲置预警",
     idleSince: "约定开工日期：{{date}}，至今未开工。",
+    // The server words it the same; kept here so English has its own.
+    idle: {
+      one_year: "超过约定开工日期满一年未动工，可按土地出让价款的 20% 征缴土地闲置费",
+      two_years: "超过约定开工日期满两年未动工，可依法无偿收回土地使用权",
+    },
     late: "晚 {{n}} 个工作日",
     onTime: "按期",
     notYet: "未开始",

@@ -6,12 +6,21 @@ import { type DiffRow, diffRows } from "./diff";
 
 const isoMoment = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** Enterprise fields whose stored codes have names in the enums namespace. */
-const enterpriseEnums: Record<string, string> = {
-  status: "enterpriseStatus",
-  sizeClass: "sizeClass",
-  label: "enterpriseLabel",
-  labels: "enterpriseLabel",
+/** Per subject type, the fields whose stored codes have names in the enums namespace. */
+const subjectEnums: Record<string, Record<string, string>> = {
+  enterprise: {
+    status: "enterpriseStatus",
+    sizeClass: "sizeClass",
+    label: "enterpriseLabel",
+    labels: "enterpriseLabel",
+  },
+  project: {
+    stage: "projectStage",
+    stoppedFrom: "projectStage",
+    channel: "projectChannel",
+    kind: "projectKind",
+    manualTags: "manualTag",
+  },
 };
 
 /** Renders one stored value the way the rest of the UI would show it. */
@@ -27,7 +36,7 @@ const useValueText = (subjectType: string) => {
     if (typeof v === "number" && key.endsWith("Fen")) return formatMoney(v);
     if (typeof v === "number" && key === "year") return String(v);
     if (typeof v === "number") return v.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
-    const enumNs = subjectType === "enterprise" ? enterpriseEnums[key] : undefined;
+    const enumNs = subjectEnums[subjectType]?.[key];
     if (enumNs && typeof v === "string") return t(`enums:${enumNs}.${v}`, { defaultValue: v });
     if (enumNs && Array.isArray(v)) {
       return v.map((x) => t(`enums:${enumNs}.${String(x)}`, { defaultValue: String(x) })).join("、");

@@ -61,7 +61,12 @@ export const fundsBarOption = (rows: readonly FundFigure[], names: FundsBarNames
     type: "category",
     data: rows.map((r) => r.name),
     axisTick: { alignWithLabel: true },
-    axisLabel: { interval: 0, rotate: rows.length > 8 ? 30 : 0, width: 110, overflow: "truncate" },
+    axisLabel: {
+      interval: 0,
+      rotate: rows.length > 8 ? 30 : 0,
+      width: rows.length > 8 ? 100 : 180,
+      overflow: "truncate",
+    },
   },
   yAxis: [
     { type: "value", name: names.wan },

@@ -27,8 +27,8 @@ export interface GanttNames {
   due: string;
   done: string;
   states: Record<GanttState, string>;
-  /** an axis label for a day, e.g. 3月15日 */
-  monthDay: (month: number, day: number) => string;
+  /** ECharts time templates for ticks on a year, a month and a day: {yyyy}年, {M}月, {M}月{d}日 */
+  axis: { year: string; month: string; day: string };
 }
 
 export const ganttColors: Record<GanttState, string> = {
@@ -57,7 +57,8 @@ export const ganttState = (n: {
 
 /**
  * Key nodes as a Gantt chart: one bar per node from the signing day to its due day, coloured by
- * state, a dot on the day it was done, and a line for today. Nodes run top to bottom in order.
+ * state, a paler run on past the due day while late, a dot on the day it was done, and a line for
+ * today. Nodes run top to bottom in order.
  */
 export const ganttOption = (
   nodes: readonly GanttNode[],
@@ -73,7 +74,7 @@ export const ganttOption = (
   const pad = Math.max(DAY * 3, (last - first) * 0.04);
   return {
     textStyle: { fontFamily: chartFont },
-    grid: { left: 16, right: 32, top: 28, bottom: 8, containLabel: true },
+    grid: { left: 16, right: 32, top: 28, bottom: 24, containLabel: true },
     tooltip: {
       trigger: "item",
       formatter: (p) => {
@@ -93,13 +94,8 @@ export const ganttOption = (
       min: first - pad,
       max: last + pad,
       splitLine: { show: true, lineStyle: { type: "dashed", color: "#eee" } },
-      axisLabel: {
-        hideOverlap: true,
-        formatter: (v: number) => {
-          const d = new Date(v);
-          return names.monthDay(d.getMonth() + 1, d.getDate());
-        },
-      },
+      // Ticks are labelled by what they fall on, so a span of years reads 2021年 … 6月 … 2022年.
+      axisLabel: { hideOverlap: true, formatter: { ...names.axis } },
     },
     yAxis: {
       type: "category",
@@ -124,6 +120,9 @@ export const ganttOption = (
           const y0 = from[1] ?? 0;
           const x1 = to[0] ?? x0;
           const dot = Number.isFinite(done) && done > 0 ? api.coord([done, y]) : null;
+          // Past its due day (still open, or done late): the days over run on, paler.
+          const over = Number(api.value(4));
+          const overTo = over > 0 ? (api.coord([over, y])[0] ?? x1) : x1;
           return {
             type: "group",
             children: [
@@ -132,6 +131,15 @@ export const ganttOption = (
                 shape: { x: x0, y: y0 - h / 2, width: Math.max(2, x1 - x0), height: h, r: 3 },
                 style: { fill: color, opacity: 0.85 },
               },
+              ...(overTo > x1
+                ? [
+                    {
+                      type: "rect" as const,
+                      shape: { x: x1, y: y0 - h / 2, width: overTo - x1, height: h },
+                      style: { fill: color, opacity: 0.3 },
+                    },
+                  ]
+                : []),
               ...(dot
                 ? [
                     {
@@ -145,14 +153,20 @@ export const ganttOption = (
           };
         },
         data: nodes.map((n, i) => ({
-          value: [i, start, ts(n.dueOn), n.doneOn ? ts(n.doneOn) : 0],
+          value: [
+            i,
+            start,
+            ts(n.dueOn),
+            n.doneOn ? ts(n.doneOn) : 0,
+            n.state === "late" ? now : n.state === "doneLate" && n.doneOn ? ts(n.doneOn) : 0,
+          ],
           itemStyle: { color: ganttColors[n.state] },
         })),
         markLine: {
           silent: true,
           symbol: "none",
           lineStyle: { color: "#cf1322", type: "solid", width: 1.5 },
-          label: { formatter: names.today, position: "start", color: "#cf1322" },
+          label: { formatter: names.today, position: "end", color: "#cf1322" },
           data: [{ xAxis: now }],
         },
       },

@@ -36,7 +36,10 @@ export const NodesGantt = ({ nodes, signedOn }: { nodes: ProjectNode[]; signedOn
               GanttState,
               string
             >,
-            monthDay: (m, d) => (i18n.language === "en" ? `${m}/${d}` : `${m}月${d}日`),
+            axis:
+              i18n.language === "en"
+                ? { year: "{yyyy}", month: "{MMM}", day: "{M}/{d}" }
+                : { year: "{yyyy}年", month: "{M}月", day: "{M}月{d}日" },
           })
         : null,
     [dated, signedOn, t, i18n.language],

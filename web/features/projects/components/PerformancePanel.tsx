@@ -8,7 +8,7 @@ import { quantityText } from "../format";
 import { ActualsPanel } from "./ActualsPanel";
 import { Blank } from "./ProjectBits";
 
-export const commitmentColor: Record<CommitmentStatus, string> = {
+const commitmentColor: Record<CommitmentStatus, string> = {
   met: "green",
   pending: "default",
   behind: "orange",
@@ -57,7 +57,7 @@ export const PerformancePanel = ({ project }: { project: ProjectRow }) => {
           showIcon
           role="alert"
           style={{ marginBottom: 16 }}
-          title={`${t("perf.idleTitle")}：${data.idleLand.text}`}
+          title={`${t("perf.idleTitle")}${t("common:state.colon")}${t(`perf.idle.${data.idleLand.level}`, { defaultValue: data.idleLand.text })}`}
           description={t("perf.idleSince", { date: formatDate(data.idleLand.since) })}
         />
       )}
