@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { CellProblem, parseCell, parseQuantity } from "./importer.cells.js";
-import type { Cell, ImportColumn } from "./importer.types.js";
+import type { Cell, ImportColumn, UnitKind } from "./importer.types.js";
 
 const loose: ImportColumn = { key: "d", label: "签约时间", synonyms: [], type: "date", approximate: true };
 const strict: ImportColumn = { ...loose, approximate: false };
-const yuan = { key: "m", label: "总投资", synonyms: [], type: "number", unit: "money" } as const;
-const capital = { ...yuan, allowUsd: true } as const;
+type Quantity = ImportColumn & { unit: UnitKind };
+const yuan: Quantity = { key: "m", label: "总投资", synonyms: [], type: "number", unit: "money" };
+const capital: Quantity = { ...yuan, allowUsd: true };
 
 const problem = (fn: () => unknown) => {
   try {

@@ -128,6 +128,20 @@ export function planSearch(raw: string): SearchPlan | null {
     return { kind: "pinyin", text, grams: text.length === 2 ? [`~${text}`] : [] };
   }
   const text = normalizeName(q);
-  const grams = [...text].length === 1 ? [text] : gramsOf(text).filter((g) => [...g].length === 2);
-  return { kind: "name", text, grams };
+  return { kind: "name", text, grams: coveringPairs(text) };
+}
+
+/**
+ * The grams a name fragment is looked up by: the character itself, the pair, or for longer
+ * fragments pairs that together cover every character without overlapping (the last one may
+ * overlap when the length is odd). Each further pair costs the GIN index a posting list; the
+ * LIKE on search_text then checks the order.
+ */
+export function coveringPairs(text: string): string[] {
+  const chars = [...text];
+  if (chars.length < 2) return chars;
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i += 2) out.add(chars[i]! + chars[i + 1]!);
+  if (chars.length % 2 === 1) out.add(chars.at(-2)! + chars.at(-1)!);
+  return [...out];
 }

@@ -14,15 +14,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Contact } from "../../../common/enterprise.schema.js";
+import { fen, stamps } from "../../db/columns.js";
 import { park, region } from "../org/org.table.js";
 import { users } from "../users/users.table.js";
-
-const fen = (name: string) => bigint(name, { mode: "number" });
-const stamps = {
-  version: integer("version").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** Master data of a firm; registered firms are keyed by USCC, unregistered ones (no USCC yet) by id. */
 export const enterprise = pgTable(

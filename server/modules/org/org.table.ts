@@ -10,12 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-
-const stamps = {
-  version: integer("version").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
+import { stamps } from "../../db/columns.js";
 
 /** Province → city → county/zone; platforms (no code) hang anywhere. `path` lists ancestor ids for subtree scope. */
 export const region = pgTable(

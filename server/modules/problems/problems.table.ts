@@ -10,14 +10,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { stamps } from "../../db/columns.js";
 import { department, region } from "../org/org.table.js";
 import { users } from "../users/users.table.js";
-
-const stamps = {
-  version: integer("version").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
 
 /**
  * 问题清单: an obstacle of a subject (a project), assigned to a department with a deadline in

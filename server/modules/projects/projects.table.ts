@@ -14,16 +14,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { fen, stamps } from "../../db/columns.js";
 import { enterprise } from "../enterprises/enterprises.table.js";
 import { department, park, region, team } from "../org/org.table.js";
 import { users } from "../users/users.table.js";
-
-const fen = (name: string) => bigint(name, { mode: "number" });
-const stamps = {
-  version: integer("version").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** Numbers project codes (XM2026-00001) across regions; gaps after a rollback are harmless. */
 export const projectCodeSeq = pgSequence("project_code_seq");

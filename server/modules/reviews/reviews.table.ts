@@ -13,14 +13,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Criterion } from "../../../common/review.schema.js";
+import { stamps } from "../../db/columns.js";
 import { region } from "../org/org.table.js";
 import { users } from "../users/users.table.js";
-
-const stamps = {
-  version: integer("version").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** The expert pool (专家库): panels are drawn from it by field, never with an expert tied to the firm. */
 export const expert = pgTable(
