@@ -205,7 +205,7 @@ export async function enterpriseScenarios(
   return out;
 }
 
-async function benchCtx(database: Database): Promise<ActorCtx> {
+export async function benchCtx(database: Database): Promise<ActorCtx> {
   const id = newId();
   await database.db
     .insert(users)
@@ -304,7 +304,7 @@ const p95 = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 /** Fragments sampled from real generated names, pinyin of them, USCC prefixes and filtered lists. */
-async function searchScenarios(
+export async function searchScenarios(
   database: Database,
   ctx: ActorCtx,
   size: Size,
