@@ -123,6 +123,8 @@ export async function loadDemoProjects(as: ActorCtx, refs: DemoRefs) {
     nodeTemplateBody.parse({
       name: "丽水经开区工业项目关键节点",
       regionId: refs.regionId,
+      // Industrial projects only: the 方德 institute needs no land or permits.
+      projectKind: "industrial",
       items: [
         { name: "企业开办", departmentId: dept("ls-scjg"), dueWorkdays: 5 },
         { name: "立项备案", departmentId: dept("ls-jxj"), dueWorkdays: 10 },
