@@ -263,9 +263,9 @@ test("the officer records the paper sheets and concludes 通过", async ({ page 
   await expect(card).toContainText("81.25");
   await expect(card).toContainText("同意签约");
   await expect(page.getByText(/结论为通过，项目可以进入签约阶段/)).toBeVisible();
-  // The picture for the user guide, once the toasts have gone.
+  // A picture of the concluded panel (e2e/screenshots), once the toasts have gone.
   await expect(page.locator(".ant-message-notice")).toHaveCount(0);
-  await page.screenshot({ path: "docs/screenshots/reviews-panel.png", fullPage: true });
+  await page.screenshot({ path: "e2e/screenshots/reviews-panel.png", fullPage: true });
 
   // The expert's copy is read-only now.
   await switchTo(page, "expert");
