@@ -105,6 +105,25 @@ const amountStatus = (
 ): CommitmentStatus =>
   actual !== null && actual >= target ? "met" : due && due < today ? "missed" : "pending";
 
+const dayNo = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Investment accrues from signing to its due day: short of the share of that time already
+ * gone by, it is behind (进度滞后) before it is missed.
+ */
+export function investmentStatus(
+  target: number,
+  actual: number | null,
+  signedOn: string,
+  due: string | null,
+  today: string,
+): CommitmentStatus {
+  const status = amountStatus(target, actual, due, today);
+  if (status !== "pending" || !due || due <= signedOn) return status;
+  const elapsed = (dayNo(today) - dayNo(signedOn)) / (dayNo(due) - dayNo(signedOn));
+  return (actual ?? 0) / target < elapsed ? "behind" : "pending";
+}
+
 /**
  * Each commitment of the contract against what the project achieved: amounts from the latest
  * yearly actuals (land from them, else the project's demand), dates from the stage dates.
@@ -129,7 +148,7 @@ export async function commitmentsOf(db: DbOrTx, p: ProjectRow, today: string) {
       actual: actual === null ? null : wan(actual),
       gap: actual === null ? null : round(wan(actual - c.investmentFen)),
       due: c.investBy,
-      status: amountStatus(c.investmentFen, actual, c.investBy, today),
+      status: investmentStatus(c.investmentFen, actual, c.signedOn, c.investBy, today),
     });
   }
   if (c.intensityWanPerMu != null) {

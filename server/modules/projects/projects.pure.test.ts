@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { constructionKindIn, sizeTagsOf } from "../../../common/project.schema.js";
 import { weightedTotal } from "../reviews/reviews.service.js";
-import { idleLandOf } from "./performance.service.js";
+import { idleLandOf, investmentStatus } from "./performance.service.js";
 
 describe("project rules", () => {
   it.each([
@@ -31,6 +31,27 @@ describe("project rules", () => {
     [null, null, "2027-06-01", null],
   ])("idle land: start by %s, started %s, on %s → %s", (startBy, started, today, level) =>
     expect(idleLandOf(startBy, started, today)?.level ?? null).toBe(level),
+  );
+
+  it.each([
+    [100, 100, "2027-01-01", "met"],
+    [40, 100, "2026-06-01", "missed"],
+    // Half the time gone by on 2026-07-02, 40% invested: behind; 60%: on course.
+    [40, 100, "2027-01-01", "behind"],
+    [60, 100, "2027-01-01", "pending"],
+    [null, 100, null, "pending"],
+  ])(
+    "investment of %s against %s due %s, signed 2026-01-01, on 2026-07-02: %s",
+    (actual, target, due, status) =>
+      expect(
+        investmentStatus(
+          target as number,
+          actual as number | null,
+          "2026-01-01",
+          due as string | null,
+          "2026-07-02",
+        ),
+      ).toBe(status),
   );
 
   it("weights review scores to a total out of 100", () => {
