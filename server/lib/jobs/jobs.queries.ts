@@ -21,15 +21,15 @@ export async function lastRun(db: DbOrTx, name: string): Promise<JobRunRow | nul
 
 /** The newest run and the newest successful run: each one backward step of the (name, started_at) index. */
 export async function lastRuns(db: DbOrTx, name: string): Promise<LastRuns> {
-  const any = await lastRun(db, name);
-  if (!any || any.status === "ok") return { any: any?.startedAt ?? null, ok: any?.startedAt ?? null };
+  const latest = await lastRun(db, name);
+  if (!latest || latest.status === "ok") return { latest: latest?.startedAt ?? null, ok: latest?.startedAt ?? null };
   const [ok] = await db
     .select({ startedAt: jobRun.startedAt })
     .from(jobRun)
     .where(and(eq(jobRun.name, name), eq(jobRun.status, "ok")))
     .orderBy(desc(jobRun.startedAt))
     .limit(1);
-  return { any: any.startedAt, ok: ok?.startedAt ?? null };
+  return { latest: latest.startedAt, ok: ok?.startedAt ?? null };
 }
 
 /** A minutely job writes 1,440 rows a day: keep a month of history. */

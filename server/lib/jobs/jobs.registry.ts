@@ -61,31 +61,31 @@ export const DAILY_RETRY_MS = 10 * 60_000;
 
 export interface LastRuns {
   /** the newest run, ok or failed */
-  any: Date | null;
+  latest: Date | null;
   /** the newest successful run */
   ok: Date | null;
 }
 
 export function isDue(def: JobDef, last: LastRuns, now: Date): boolean {
   if (def.everyMinutes) {
-    return !last.any || now.getTime() - last.any.getTime() >= def.everyMinutes * 60_000 - SLACK_MS;
+    return !last.latest || now.getTime() - last.latest.getTime() >= def.everyMinutes * 60_000 - SLACK_MS;
   }
   const slot = dailySlot(def.dailyAt!, now);
   if (now < slot) return false;
   if (last.ok && last.ok >= slot) return false;
-  return !last.any || last.any < slot || now.getTime() - last.any.getTime() >= DAILY_RETRY_MS;
+  return !last.latest || last.latest < slot || now.getTime() - last.latest.getTime() >= DAILY_RETRY_MS;
 }
 
 /** When the scheduler will next start the job (for the admin page). */
 export function nextRunAt(def: JobDef, last: LastRuns, now: Date): Date {
   if (def.everyMinutes) {
-    if (!last.any) return now;
-    const next = new Date(last.any.getTime() + def.everyMinutes * 60_000);
+    if (!last.latest) return now;
+    const next = new Date(last.latest.getTime() + def.everyMinutes * 60_000);
     return next < now ? now : next;
   }
   if (isDue(def, last, now)) return now;
   const slot = dailySlot(def.dailyAt!, now);
   if (now < slot) return slot;
   if (last.ok && last.ok >= slot) return new Date(slot.getTime() + 24 * 3600_000);
-  return new Date(last.any!.getTime() + DAILY_RETRY_MS);
+  return new Date(last.latest!.getTime() + DAILY_RETRY_MS);
 }

@@ -32,7 +32,7 @@ describe("schedules", () => {
     ["failed 5 minutes ago", "2026-03-02T00:36:00Z", "2026-03-02T00:31:00Z", "2026-03-01T00:30:00Z", false],
     ["failed 10 minutes ago", "2026-03-02T00:41:00Z", "2026-03-02T00:31:00Z", "2026-03-01T00:30:00Z", true],
   ])("daily job %s: due %s", (_what, now, any, ok, due) => {
-    const last = { any: any ? at(any) : null, ok: ok ? at(ok) : null };
+    const last = { latest: any ? at(any) : null, ok: ok ? at(ok) : null };
     expect(isDue(daily, last, at(now))).toBe(due);
   });
 
@@ -42,19 +42,19 @@ describe("schedules", () => {
     ["2026-03-02T00:00:00Z", "2026-03-02T00:04:56Z", true], // a tick a little early still counts
     ["2026-03-02T00:00:00Z", "2026-03-02T00:09:00Z", true],
   ])("every 5 minutes, last run %s, at %s: due %s", (any, now, due) => {
-    const last = { any: any ? at(any) : null, ok: null };
+    const last = { latest: any ? at(any) : null, ok: null };
     expect(isDue(minutely, last, at(now))).toBe(due);
   });
 
   it("says when a job runs next", () => {
-    const ranToday = { any: at("2026-03-02T00:30:01Z"), ok: at("2026-03-02T00:30:01Z") };
+    const ranToday = { latest: at("2026-03-02T00:30:01Z"), ok: at("2026-03-02T00:30:01Z") };
     expect(nextRunAt(daily, ranToday, at("2026-03-02T03:00:00Z")).toISOString()).toBe(
       "2026-03-03T00:30:00.000Z",
     );
-    expect(nextRunAt(daily, { any: null, ok: null }, at("2026-03-02T00:00:00Z")).toISOString()).toBe(
+    expect(nextRunAt(daily, { latest: null, ok: null }, at("2026-03-02T00:00:00Z")).toISOString()).toBe(
       "2026-03-02T00:30:00.000Z",
     );
-    const last = { any: at("2026-03-02T00:00:00Z"), ok: null };
+    const last = { latest: at("2026-03-02T00:00:00Z"), ok: null };
     expect(nextRunAt(minutely, last, at("2026-03-02T00:01:00Z")).toISOString()).toBe(
       "2026-03-02T00:05:00.000Z",
     );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type {
   DepartmentFigures,
   MeetingDetail,
@@ -7,88 +7,13 @@ import type {
   ProblemEvent,
   ProblemRow,
 } from "../../../common/problem.schema.js";
-import { syntheticUscc } from "../../../common/uscc.js";
 import { runJob } from "../../lib/jobs/jobs.service.js";
-import { backends, json, type TestApp, testApp } from "../../test/setup.js";
+import { backends, json } from "../../test/setup.js";
+import { type ErrorBody, type Page, problemsFixture } from "./problems.fixture.js";
 import { openProblemCount } from "./problems.queries.js";
 
-interface Page<T> {
-  items: T[];
-  total: number;
-}
-interface ErrorBody {
-  error: { code: string; message: string; details?: { path: string; message: string }[] };
-}
-
 describe.each(backends)("problems and meetings on %s", (backend) => {
-  let t: TestApp;
-  const cookies: Record<string, string> = {};
-  const ids = {} as Record<
-    "region" | "zhangjiang" | "team" | "zrzy" | "zjj" | "yzzrzy" | "project" | "a" | "b" | "c" | "meeting",
-    string
-  >;
-  const send = (method: "POST" | "PATCH", url: string, payload: unknown, who = "officer") =>
-    t.app.inject({ method, url, payload: payload as object, headers: { cookie: cookies[who]! } });
-  const get = (url: string, who = "officer") => t.app.inject({ url, headers: { cookie: cookies[who]! } });
-  const firstId = async (url: string) => json<Page<{ id: string }>>(await get(url, "admin")).items[0]!.id;
-  const problemOf = async (id: string, who = "officer") =>
-    json<ProblemRow>(await get(`/api/problems/${id}`, who));
-  const act = async (id: string, action: string, body: object, who = "officer") => {
-    const p = await problemOf(id, "admin");
-    return send("POST", `/api/problems/${id}/${action}`, { version: p.version, ...body }, who);
-  };
-  const message = (res: { json: () => unknown }) => (res.json() as ErrorBody).error.message;
-
-  beforeAll(async () => {
-    t = await testApp(backend);
-    for (const u of [
-      "admin",
-      "officer",
-      "officer2",
-      "teamlead",
-      "handler",
-      "leader",
-      "yzleader",
-      "qthandler",
-    ])
-      cookies[u] = await t.login(u);
-    const regions = json<{ items: { id: string; level: string }[] }>(
-      await get(`/api/regions?q=${encodeURIComponent("丽水经济技术开发区")}`, "admin"),
-    );
-    ids.region = regions.items.find((r) => r.level === "platform")!.id;
-    ids.zhangjiang = await firstId(`/api/parks?q=${encodeURIComponent("张江")}`);
-    ids.team = await firstId(`/api/teams?q=${encodeURIComponent("驻上海")}`);
-    ids.zrzy = await firstId(`/api/departments?q=${encodeURIComponent("丽水市自然资源")}`);
-    ids.zjj = await firstId(`/api/departments?q=${encodeURIComponent("丽水市住房和城乡建设")}`);
-    ids.yzzrzy = await firstId(`/api/departments?q=${encodeURIComponent("扬州市自然资源")}`);
-    const firm = await send("POST", "/api/enterprises", {
-      uscc: syntheticUscc("331100", 11),
-      name: "丽水晶睿电子科技有限公司",
-      regionId: ids.region,
-      parkId: ids.zhangjiang,
-    });
-    expect(firm.statusCode, firm.body).toBe(201);
-    const project = await send("POST", "/api/projects", {
-      name: "晶睿半导体材料项目",
-      channel: "enclave",
-      investorId: json<{ id: string }>(firm).id,
-      regionId: ids.region,
-      parkId: ids.zhangjiang,
-      teamId: ids.team,
-      leadOn: "2026-09-01",
-    });
-    expect(project.statusCode, project.body).toBe(201);
-    ids.project = json<{ id: string }>(project).id;
-  });
-  afterAll(() => t.close());
-
-  const raise = (body: object, who = "officer") =>
-    send(
-      "POST",
-      "/api/problems",
-      { subjectId: ids.project, title: "项目用地指标尚未落实", category: "land", ...body },
-      who,
-    );
+  const { app, ids, send, get, problemOf, act, message, raise } = problemsFixture(backend);
 
   it("raises a problem due 5 working days later across the National Day holiday", async () => {
     const res = await raise({ raisedOn: "2026-09-28", departmentId: ids.zrzy, deadlineWorkdays: 5 });
@@ -435,7 +360,7 @@ describe.each(backends)("problems and meetings on %s", (backend) => {
       await get(`/api/problems?subjectId=${ids.project}&sort=raisedOn&order=asc`),
     );
     expect(byProject.total).toBe(3);
-    expect(await openProblemCount(t.database.db, "project", sql`select ${ids.project}::uuid`)).toBe(1);
+    expect(await openProblemCount(app().database.db, "project", sql`select ${ids.project}::uuid`)).toBe(1);
     const x = await get("/api/problems/export?status=active", "leader");
     expect(x.statusCode).toBe(200);
     expect(x.headers["content-type"]).toContain("spreadsheetml");
@@ -448,7 +373,7 @@ describe.each(backends)("problems and meetings on %s", (backend) => {
   });
 
   it("alerts the department's handlers once a day and escalates long-overdue problems to leaders once", async () => {
-    const first = await runJob(t.app, "problems.overdue_alerts");
+    const first = await runJob(app().app, "problems.overdue_alerts");
     expect(first.status, JSON.stringify(first)).toBe("ok");
     const inbox = async (who: string, kind: string) =>
       json<{ items: { kind: string; title: string; body: string | null; link: string | null }[] }>(
@@ -459,7 +384,7 @@ describe.each(backends)("problems and meetings on %s", (backend) => {
     expect(got[0]!.title).toBe("丽水市自然资源和规划局：1 个问题已逾期");
     expect(got[0]!.body).toContain("「施工图审查进度滞后」已逾期");
     expect((await problemOf(ids.b)).escalated).toBe(true);
-    await runJob(t.app, "problems.overdue_alerts");
+    await runJob(app().app, "problems.overdue_alerts");
     expect(await inbox("handler", "problem.overdue")).toHaveLength(1);
     const up = await inbox("leader", "problem.escalated");
     expect(up).toHaveLength(1);
