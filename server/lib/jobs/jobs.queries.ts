@@ -22,7 +22,8 @@ export async function lastRun(db: DbOrTx, name: string): Promise<JobRunRow | nul
 /** The newest run and the newest successful run: each one backward step of the (name, started_at) index. */
 export async function lastRuns(db: DbOrTx, name: string): Promise<LastRuns> {
   const latest = await lastRun(db, name);
-  if (!latest || latest.status === "ok") return { latest: latest?.startedAt ?? null, ok: latest?.startedAt ?? null };
+  if (!latest || latest.status === "ok")
+    return { latest: latest?.startedAt ?? null, ok: latest?.startedAt ?? null };
   const [ok] = await db
     .select({ startedAt: jobRun.startedAt })
     .from(jobRun)
