@@ -11,6 +11,7 @@ export const errorStatus = {
   CONFLICT: 409,
   STALE_VERSION: 409,
   DUPLICATE: 409,
+  GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ACCOUNT_LOCKED: 423,
@@ -47,6 +48,7 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
     en: "Someone else changed this record; reload and try again",
   },
   DUPLICATE: { "zh-CN": "已存在相同的记录", en: "A record with the same key already exists" },
+  GONE: { "zh-CN": "链接已失效", en: "The link is no longer valid" },
   PAYLOAD_TOO_LARGE: { "zh-CN": "提交的内容过大", en: "The request is too large" },
   UNSUPPORTED_MEDIA_TYPE: { "zh-CN": "不支持的内容类型", en: "Unsupported content type" },
   ACCOUNT_LOCKED: {

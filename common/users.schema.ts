@@ -61,7 +61,7 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 
-const username = z
+export const username = z
   .string()
   .trim()
   .min(3, "用户名至少 3 个字符")

@@ -28,6 +28,14 @@ export const permissions = [
   "problem.write",
   "problem.handle",
   "meeting.write",
+  "visit.read",
+  "visit.write",
+  "visit.plan",
+  "appeal.read",
+  "appeal.write",
+  "appeal.handle",
+  "appeal.raise",
+  "enterprise.invite",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -44,6 +52,8 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "activity.read",
     "problem.read",
     "meeting.write",
+    "visit.read",
+    "appeal.read",
   ],
   team_lead: [
     "org.read",
@@ -62,6 +72,12 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "problem.read",
     "problem.write",
     "meeting.write",
+    "visit.read",
+    "visit.write",
+    "visit.plan",
+    "appeal.read",
+    "appeal.write",
+    "enterprise.invite",
   ],
   officer: [
     "org.read",
@@ -76,6 +92,10 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "activity.write",
     "problem.read",
     "problem.write",
+    "visit.read",
+    "visit.write",
+    "appeal.read",
+    "appeal.write",
   ],
   service_specialist: [
     "org.read",
@@ -87,6 +107,12 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "activity.read",
     "activity.write",
     "problem.read",
+    "visit.read",
+    "visit.write",
+    "visit.plan",
+    "appeal.read",
+    "appeal.write",
+    "enterprise.invite",
   ],
   department_handler: [
     "org.read",
@@ -97,9 +123,11 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "activity.read",
     "problem.read",
     "problem.handle",
+    "appeal.read",
+    "appeal.handle",
   ],
   expert: ["file.upload", "project.read", "review.score"],
-  enterprise: ["file.upload", "enterprise.read"],
+  enterprise: ["file.upload", "enterprise.read", "appeal.read", "appeal.raise"],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -64,7 +64,7 @@ export interface TestApp {
  */
 export async function testApp(
   backend: Backend,
-  opts: { demo?: "org" | "full" | false; env?: Record<string, string> } = {},
+  opts: { demo?: "org" | "full" | false; env?: Record<string, string>; now?: () => Date } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase(backend);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "zhaoyin-test-"));
@@ -79,7 +79,7 @@ export async function testApp(
     const data = demo === "full" ? demoData : withoutEnterprises(demoData);
     await loadDemo(systemCtx(database, TEST_SECRET), data, DEMO_PASSWORD);
   }
-  const app = await buildApp({ database, config, secret: TEST_SECRET, logger: false });
+  const app = await buildApp({ database, config, secret: TEST_SECRET, logger: false, now: opts.now });
   const login = async (username: string, password = DEMO_PASSWORD) => {
     const res = await app.inject({
       method: "POST",

@@ -22,7 +22,7 @@ import * as q from "./notify.queries.js";
 
 export interface NotifyInput {
   /** the listed users, plus the users matching every group filter given; active users only */
-  to: { userIds?: string[]; roles?: Role[]; departmentId?: string; regionId?: string };
+  to: { userIds?: string[]; roles?: Role[]; departmentId?: string; regionId?: string; enterpriseId?: string };
   /** what the alert is about, e.g. "project.node_overdue"; channels filter on it */
   kind: string;
   title: string;

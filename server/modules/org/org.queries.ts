@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { departmentQuery, parkQuery, teamQuery } from "../../../common/org.schema.js";
@@ -195,4 +195,44 @@ export async function departmentById(db: DbOrTx, id: string) {
 export async function teamsByName(db: DbOrTx) {
   const rows = await db.select({ id: team.id, regionId: team.regionId, name: team.name }).from(team);
   return new Map(rows.map((r) => [r.name, r]));
+}
+
+/**
+ * Departments a problem or an appeal of a region may be given to: those of the region, of the regions above
+ * it (a city bureau acts on a zone's projects) and of the regions below it.
+ */
+export async function relatedDepartments(db: DbOrTx, regionPath: string, q?: string) {
+  return db
+    .select({
+      id: department.id,
+      name: department.name,
+      regionId: department.regionId,
+      regionName: region.name,
+    })
+    .from(department)
+    .innerJoin(region, eq(region.id, department.regionId))
+    .where(
+      and(
+        or(sql`${regionPath} like ${region.path} || '%'`, sql`${region.path} like ${`${regionPath}%`}`),
+        q ? or(ilike(department.name, likeText(q)), ilike(department.shortName, likeText(q))) : undefined,
+      ),
+    )
+    .orderBy(sql`length(${region.path})`, asc(department.name))
+    .limit(100);
+}
+
+/** A department and whether its region is the given region, above it or below it. */
+export async function relatedDepartment(db: DbOrTx, departmentId: string, regionId: string) {
+  const [row] = await db
+    .select({
+      id: department.id,
+      name: department.name,
+      regionId: department.regionId,
+      related: sql<boolean>`exists (select 1 from ${region} s where s.id = ${regionId}
+        and (s.path like ${region.path} || '%' or ${region.path} like s.path || '%'))`,
+    })
+    .from(department)
+    .innerJoin(region, eq(region.id, department.regionId))
+    .where(eq(department.id, departmentId));
+  return row ?? null;
 }

@@ -4,6 +4,7 @@ import type { DbOrTx } from "../../db/client.js";
 import { auditBatch } from "../../lib/audit/audit.service.js";
 import { inTx } from "../../lib/context.js";
 import { chinaDay } from "../../lib/dates.js";
+import { groupBy } from "../../lib/group.js";
 import { newId } from "../../lib/ids.js";
 import type { JobCtx } from "../../lib/jobs/jobs.registry.js";
 import { notify } from "../../lib/notify/notify.service.js";
@@ -47,12 +48,6 @@ export async function scanOverdue(db: DbOrTx, today: string): Promise<OverduePro
     .where(and(isActive, sql`${problem.dueOn} is not null`, lt(problem.dueOn, today)));
   // A due day the calendar does not know yet (beyond 2035) counts as one day late.
   return rows.map((r) => ({ ...r, late: r.late == null ? 1 : Number(r.late) }));
-}
-
-function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of xs) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
-  return out;
 }
 
 const line = (p: OverdueProblem) =>

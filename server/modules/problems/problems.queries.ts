@@ -194,30 +194,6 @@ export async function openProblemCount(db: DbOrTx, subjectType: string, subjectI
   return Number(row?.n ?? 0);
 }
 
-/**
- * Departments a problem of a region may be given to: those of the region, of the regions above
- * it (a city bureau acts on a zone's projects) and of the regions below it.
- */
-export async function eligibleDepartments(db: DbOrTx, regionPath: string, q?: string) {
-  return db
-    .select({
-      id: department.id,
-      name: department.name,
-      regionId: department.regionId,
-      regionName: region.name,
-    })
-    .from(department)
-    .innerJoin(region, eq(region.id, department.regionId))
-    .where(
-      and(
-        or(sql`${regionPath} like ${region.path} || '%'`, sql`${region.path} like ${`${regionPath}%`}`),
-        q ? or(ilike(department.name, likeText(q)), ilike(department.shortName, likeText(q))) : undefined,
-      ),
-    )
-    .orderBy(sql`length(${region.path})`, asc(department.name))
-    .limit(100);
-}
-
 /** Whether any of the ids is a problem in the actor's scope (for a meeting's items). */
 export async function problemsInScope(db: DbOrTx, actor: Actor, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -23,6 +23,7 @@ import { notFound } from "../../lib/errors.js";
 import { sendXlsx } from "../../lib/export.js";
 import { actorCtx, type CtxFactory } from "../../lib/http.js";
 import { requirePermission } from "../../lib/policy.js";
+import * as orgQ from "../org/org.queries.js";
 import { regionById } from "../org/regions.queries.js";
 import { figuresByDepartment } from "./figures.queries.js";
 import * as q from "./problems.queries.js";
@@ -85,7 +86,7 @@ export function problemsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
       const ctx = read(req);
       const region = await regionById(ctx.db, req.query.regionId);
       if (!region) throw notFound();
-      return { items: await q.eligibleDepartments(ctx.db, region.path, req.query.q) };
+      return { items: await orgQ.relatedDepartments(ctx.db, region.path, req.query.q) };
     },
   );
   r.get("/api/problems/:id", { schema: { tags, params: idParam } }, async (req) => {

@@ -75,10 +75,9 @@ const stillOpen = (p: ProblemRow) => {
  * it (a city bureau acting on a zone's project) or below it; 400 otherwise.
  */
 export async function checkDepartment(ctx: ActorCtx, departmentId: string, regionId: string) {
-  const d = await orgQ.departmentById(ctx.db, departmentId);
+  const d = await orgQ.relatedDepartment(ctx.db, departmentId, regionId);
   if (!d) throw invalid("departmentId", "责任部门不存在", "No such department");
-  const [dr, sr] = await Promise.all([regionById(ctx.db, d.regionId), regionById(ctx.db, regionId)]);
-  if (!dr || !sr || !(sr.path.startsWith(dr.path) || dr.path.startsWith(sr.path))) {
+  if (!d.related) {
     throw invalid(
       "departmentId",
       `「${d.name}」不属于该项目所在行政区，不能交办`,

@@ -1,6 +1,7 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { chinaDay } from "../../lib/dates.js";
+import { groupBy } from "../../lib/group.js";
 import type { JobCtx } from "../../lib/jobs/jobs.registry.js";
 import { notify } from "../../lib/notify/notify.service.js";
 import { addWorkdaysSql, workdaySeq } from "../../lib/workdays/workdays.queries.js";
@@ -50,16 +51,6 @@ export async function scanNodeAlerts(db: DbOrTx, today: string): Promise<NodeAle
       ),
     );
   return rows.map((r) => ({ ...r, late: Number(r.late) }));
-}
-
-/** Map.groupBy is Node 21+; this skips null keys. */
-function groupBy<T>(xs: T[], key: (x: T) => string | null): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    if (k !== null) out.set(k, [...(out.get(k) ?? []), x]);
-  }
-  return out;
 }
 
 const line = (a: NodeAlert) =>

@@ -188,6 +188,8 @@ export interface RecipientFilter {
   departmentId?: string;
   /** users whose home region is this region or one above it (whose responsibility covers it) */
   regionId?: string;
+  /** users whose scope is this firm (its enterprise accounts) */
+  enterpriseId?: string;
 }
 
 /**
@@ -196,7 +198,7 @@ export interface RecipientFilter {
  */
 export async function activeRecipients(db: DbOrTx, to: RecipientFilter) {
   const listed = to.userIds?.length ? inArray(users.id, to.userIds) : undefined;
-  const grouped = to.roles?.length || to.departmentId || to.regionId;
+  const grouped = to.roles?.length || to.departmentId || to.regionId || to.enterpriseId;
   const group = grouped
     ? and(
         to.roles?.length
@@ -205,6 +207,9 @@ export async function activeRecipients(db: DbOrTx, to: RecipientFilter) {
         to.departmentId ? eq(users.departmentId, to.departmentId) : undefined,
         to.regionId
           ? sql`${users.regionId} in (select a.id from ${region} a where (select t.path from ${region} t where t.id = ${to.regionId}) like a.path || '%')`
+          : undefined,
+        to.enterpriseId
+          ? sql`exists (select 1 from ${userScopes} s where s.user_id = ${users.id} and s.kind = 'enterprise' and s.ref_id = ${to.enterpriseId})`
           : undefined,
       )
     : undefined;
