@@ -211,7 +211,7 @@ export function describeLeaf(leaf: ConditionLeaf, fields: readonly ConditionFiel
   const f = fields.find((x) => x.key === leaf.field);
   const name = `「${f?.label ?? leaf.field}」`;
   const v = leaf.value;
-  if (leaf.op === "has_label") return `具有「${String(v)}」标签`;
+  if (leaf.op === "has_label") return `具有「${show(f, v)}」标签`;
   if (leaf.op === "is_null") return `${name}${(v ?? true) ? "未填写" : "已填写"}`;
   if (leaf.op === "in") return `${name}属于 ${(v as unknown[]).map((x) => show(f, x)).join("、")}`;
   if (leaf.op === "between") {
@@ -255,7 +255,7 @@ export function explainCondition(c: Condition, facts: Facts, fields: readonly Co
   }
   const f = fields.find((x) => x.key === c.field);
   const x = facts[c.field];
-  const actual = Array.isArray(x) ? (x.length ? x.join("、") : "无") : show(f, x);
+  const actual = Array.isArray(x) ? (x.length ? x.map((i) => show(f, i)).join("、") : "无") : show(f, x);
   return { met: evaluateLeaf(c, facts), text: describeLeaf(c, fields), actual };
 }
 

@@ -36,6 +36,11 @@ export const permissions = [
   "appeal.handle",
   "appeal.raise",
   "enterprise.invite",
+  "policy.read",
+  "policy.manage",
+  "policy.apply",
+  "policy.review",
+  "policy.pay",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -54,6 +59,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "meeting.write",
     "visit.read",
     "appeal.read",
+    "policy.read",
   ],
   team_lead: [
     "org.read",
@@ -78,6 +84,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "appeal.read",
     "appeal.write",
     "enterprise.invite",
+    "policy.read",
   ],
   officer: [
     "org.read",
@@ -96,6 +103,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "visit.write",
     "appeal.read",
     "appeal.write",
+    "policy.read",
   ],
   service_specialist: [
     "org.read",
@@ -113,6 +121,11 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "appeal.read",
     "appeal.write",
     "enterprise.invite",
+    "policy.read",
+    "policy.manage",
+    "policy.apply",
+    "policy.review",
+    "policy.pay",
   ],
   department_handler: [
     "org.read",
@@ -125,9 +138,18 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "problem.handle",
     "appeal.read",
     "appeal.handle",
+    "policy.read",
+    "policy.review",
   ],
   expert: ["file.upload", "project.read", "review.score"],
-  enterprise: ["file.upload", "enterprise.read", "appeal.read", "appeal.raise"],
+  enterprise: [
+    "file.upload",
+    "enterprise.read",
+    "appeal.read",
+    "appeal.raise",
+    "policy.read",
+    "policy.apply",
+  ],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -7,6 +7,7 @@ import { inRegionSubtree, scopeWhere } from "../../lib/scope.js";
 import { enterprise } from "../enterprises/enterprises.table.js";
 import { park } from "../org/org.table.js";
 import { users } from "../users/users.table.js";
+import { policyApplication } from "./policies.table.js";
 import { appeal, visit } from "./service.table.js";
 
 /** Visits are the bureau's own notes: region and park grants reach them, a firm's user does not. */
@@ -92,8 +93,12 @@ export async function getVisit(db: DbOrTx, actor: Actor, id: string): Promise<Vi
   return r ? shape(r) : null;
 }
 
-/** A merge moves the absorbed firm's visits and appeals to the firm kept. */
+/** A merge moves the absorbed firm's visits, appeals and policy applications to the firm kept. */
 export async function repointEnterprise(db: DbOrTx, fromId: string, intoId: string) {
   await db.update(visit).set({ enterpriseId: intoId }).where(eq(visit.enterpriseId, fromId));
   await db.update(appeal).set({ enterpriseId: intoId }).where(eq(appeal.enterpriseId, fromId));
+  await db
+    .update(policyApplication)
+    .set({ enterpriseId: intoId })
+    .where(eq(policyApplication.enterpriseId, fromId));
 }
