@@ -13,6 +13,7 @@ import * as rq from "../modules/org/regions.queries.js";
 import { loadActorRows } from "../modules/users/users.queries.js";
 import { credentials, userRoles, userScopes, users } from "../modules/users/users.table.js";
 import { loadDemoProjects } from "./demo.projects.js";
+import { loadDemoService } from "./demo.service.js";
 import type { DemoData, RegionRef } from "./demo.types.js";
 
 export interface DemoAccount {
@@ -165,14 +166,19 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
         (u) => u.roles.includes("admin") && u.scopes.some((s) => s.kind === "all"),
       )!;
       const as: ActorCtx = { ...tx, actor: await actorOf(tx.db, userIds.get(admin.username)!) };
-      await loadDemoProjects(as, {
+      const refs = {
         regionId: (await regionOf("lishui-kfq")).id,
         parks,
         teams,
         departments,
         enterprises,
         users: userIds,
-      });
+      };
+      await loadDemoProjects(as, refs);
+      await loadDemoService(
+        async (username) => ({ ...tx, actor: await actorOf(tx.db, userIds.get(username)!) }),
+        refs,
+      );
     }
     for (const s of laterScopes) {
       await db

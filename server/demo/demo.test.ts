@@ -126,6 +126,24 @@ describe.each(backends)("demo enterprises on %s", (backend) => {
     expect(nodes.find((n) => n.name === "土地出让/摘牌")!.status).toBe("done");
   });
 
+  it("loads 002's visit to 松下家电 and the bus-line appeal the 建设局 solved", async () => {
+    const appeals = json<Page<{ title: string; status: string; departmentName: string; rating: number }>>(
+      await get("/api/appeals?status=closed"),
+    ).items;
+    expect(appeals).toEqual([
+      expect.objectContaining({ status: "closed", departmentName: "建设局", rating: 5 }),
+    ]);
+    expect(appeals[0]!.title).toContain("公交车班次太少");
+    const visits = json<Page<{ enterpriseName: string; appealCount: number }>>(
+      await get("/api/visits"),
+    ).items;
+    expect(visits).toEqual([
+      expect.objectContaining({ enterpriseName: "松下家电(中国)有限公司", appealCount: 1 }),
+    ]);
+    expect(json<Page<unknown>>(await get("/api/visit-plans")).total).toBe(3);
+    expect(json<Page<unknown>>(await get("/api/policy-clauses")).total).toBe(2);
+  });
+
   it("finds a demo firm by pinyin", async () => {
     const names = async (q: string) => (await list(`q=${q}`)).items.map((e) => e.name);
     expect(await names("rongqi")).toEqual(["浙江容祺科技有限公司"]);
