@@ -65,3 +65,21 @@ export const invitationAccept = z.strictObject({
   phone: z.string().trim().max(30).nullable().optional(),
 });
 export type InvitationAccept = z.infer<typeof invitationAccept>;
+
+/** 企业账号 created by staff: the initial password is shown once and must be changed at first login. */
+export const enterpriseAccountCreate = z.strictObject({
+  username,
+  name: z.string({ error: "请填写姓名" }).trim().min(1, "请填写姓名").max(50, "姓名不能超过 50 个字"),
+  phone: z.string().trim().max(30).nullable().optional(),
+});
+export type EnterpriseAccountCreate = z.infer<typeof enterpriseAccountCreate>;
+
+export interface EnterpriseAccount {
+  id: string;
+  username: string;
+  name: string;
+  phone: string | null;
+  active: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}

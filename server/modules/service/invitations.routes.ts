@@ -1,7 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { invitationAccept, invitationCreate } from "../../../common/invitation.schema.js";
+import {
+  enterpriseAccountCreate,
+  invitationAccept,
+  invitationCreate,
+} from "../../../common/invitation.schema.js";
 import { idParam } from "../../../common/paging.js";
 import { actorCtx, type CtxFactory } from "../../lib/http.js";
 import * as svc from "./invitations.service.js";
@@ -24,6 +28,15 @@ export function invitationsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
     { schema: { tags, params: idParam, body: invitationCreate } },
     async (req, reply) =>
       reply.status(201).send(await svc.createInvitation(actorCtx(makeCtx, req), req.params.id, req.body)),
+  );
+  r.get("/api/enterprises/:id/accounts", { schema: { tags, params: idParam } }, async (req) => ({
+    items: await svc.listAccounts(actorCtx(makeCtx, req), req.params.id),
+  }));
+  r.post(
+    "/api/enterprises/:id/accounts",
+    { schema: { tags, params: idParam, body: enterpriseAccountCreate } },
+    async (req, reply) =>
+      reply.status(201).send(await svc.createAccount(actorCtx(makeCtx, req), req.params.id, req.body)),
   );
   r.post("/api/invitations/:id/revoke", { schema: { tags, params: idParam } }, async (req) =>
     svc.revokeInvitation(actorCtx(makeCtx, req), req.params.id),

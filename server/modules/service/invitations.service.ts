@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type {
+  EnterpriseAccount,
+  EnterpriseAccountCreate,
   InvitationAccept,
   InvitationCreate,
   InvitationCreated,
@@ -18,7 +20,7 @@ import { requirePermission, systemActor } from "../../lib/policy.js";
 import { getEnterprise } from "../enterprises/enterprises.queries.js";
 import { enterprise } from "../enterprises/enterprises.table.js";
 import { createUser } from "../users/users.service.js";
-import { users } from "../users/users.table.js";
+import { userScopes, users } from "../users/users.table.js";
 import { enterpriseInvitation as inv } from "./service.table.js";
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -221,5 +223,60 @@ export async function acceptInvitation(ctx: Ctx, token: string, input: Invitatio
       meta: { label: found.enterpriseName, invitationId: found.id },
     });
     return { username: user.username };
+  });
+}
+
+/** The firm's enterprise accounts (users whose scope is the firm). */
+export async function listAccounts(ctx: ActorCtx, enterpriseId: string): Promise<EnterpriseAccount[]> {
+  await firmFor(ctx, enterpriseId);
+  const rows = await ctx.db
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.name,
+      phone: users.phone,
+      active: users.active,
+      lastLoginAt: users.lastLoginAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(
+      sql`exists (select 1 from ${userScopes} s where s.user_id = ${users.id} and s.kind = 'enterprise' and s.ref_id = ${enterpriseId})`,
+    )
+    .orderBy(users.createdAt);
+  return rows.map((r) => ({
+    ...r,
+    lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+/**
+ * 开通企业账号 by staff: an enterprise account scoped to the firm with a generated password,
+ * shown once; the user changes it at first login. Staff need no user-management right for it.
+ */
+export async function createAccount(ctx: ActorCtx, enterpriseId: string, input: EnterpriseAccountCreate) {
+  return inTx(ctx, async (tx) => {
+    const firm = await firmFor(tx, enterpriseId);
+    const { user, password } = await createUser(
+      { ...tx, actor: systemActor },
+      {
+        username: input.username,
+        name: input.name,
+        phone: input.phone ?? null,
+        regionId: firm.regionId,
+        roles: ["enterprise"],
+        scopes: [{ kind: "enterprise", refId: firm.id }],
+      },
+    );
+    await audit(tx, {
+      action: "create_account",
+      subjectType: "enterprise",
+      subjectId: firm.id,
+      regionId: firm.regionId,
+      after: { username: user.username, name: input.name },
+      meta: { label: firm.name, userId: user.id },
+    });
+    return { username: user.username, password };
   });
 }

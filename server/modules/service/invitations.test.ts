@@ -100,4 +100,35 @@ describe.each(backends)("enterprise account invitations on %s", (backend) => {
     expect((await get(`/api/invitations/token/${fresh.token}`)).statusCode).toBe(410);
     expect((await post(`/api/invitations/${fresh.id}/revoke`, {}, "specialist")).statusCode).toBe(409);
   });
+
+  it("lets staff open an account for a firm directly, with a one-time password", async () => {
+    const res = await post(
+      `/api/enterprises/${ids.juexin}/accounts`,
+      { username: "juexin_hr", name: "刘敏" },
+      "specialist",
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const { username, password } = json<{ username: string; password: string }>(res);
+    expect(username).toBe("juexin_hr");
+    const cookie = await t.login(username, password);
+    const me = json<{ user: { mustChangePassword: boolean } }>(
+      await get("/api/session/me", undefined, cookie),
+    );
+    expect(me.user.mustChangePassword).toBe(true);
+    expect((await get(`/api/enterprises/${ids.jingrui}`, undefined, cookie)).statusCode).toBe(404);
+    const taken = await post(
+      `/api/enterprises/${ids.juexin}/accounts`,
+      { username: "juexin_hr", name: "另一人" },
+      "specialist",
+    );
+    expect(taken.statusCode).toBe(409);
+    const list = json<{ items: { username: string }[] }>(
+      await get(`/api/enterprises/${ids.juexin}/accounts`, "specialist"),
+    );
+    expect(list.items.map((a) => a.username)).toEqual(["juexin_hr"]);
+    expect(
+      (await post(`/api/enterprises/${ids.juexin}/accounts`, { username: "x_y", name: "某" }, "leader"))
+        .statusCode,
+    ).toBe(403);
+  });
 });
