@@ -222,6 +222,8 @@ export const templateItem = z.strictObject({
   /** due N working days after signing */
   dueWorkdays: z.number().int().min(0, "期限不能为负数").max(1000, "期限不能超过 1000 个工作日"),
   gate: z.enum(nodeGates).nullable().optional(),
+  /** completing the node needs an evidence file */
+  evidenceRequired: z.boolean().optional(),
 });
 export const nodeTemplateBody = z.strictObject({
   name: z.string().trim().min(2, "模板名称至少 2 个字").max(60),
@@ -318,6 +320,8 @@ export type ProjectNode = {
   status: NodeStatus;
   note: string | null;
   evidenceFileIds: string[];
+  /** completing it needs at least one evidence file */
+  evidenceRequired: boolean;
   /** working days past due (positive) or left (negative), null when done or without a date */
   lateWorkdays: number | null;
   version: number;

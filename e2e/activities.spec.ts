@@ -2,7 +2,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { login, shots, uniqueCore } from "./helpers";
 
 /** Types into an antd (multi) select and presses Enter once the option shows; retried whole. */
-const pick = async (page: Page, scope: Locator, label: string, typed: string, shown: string) => {
+const pickMany = async (page: Page, scope: Locator, label: string, typed: string, shown: string) => {
   const field = scope.getByLabel(label, { exact: true });
   const item = scope.locator(".ant-form-item", { has: page.getByLabel(label, { exact: true }) });
   await expect(async () => {
@@ -69,7 +69,7 @@ test("an officer logs a reception for a project and finds it on the list and the
   await drawer.getByLabel("标题").fill(title);
   await drawer.getByLabel("城市").fill("丽水");
   await drawer.getByLabel("地点").fill("丽水经开区管委会");
-  await pick(page, drawer, "相关项目", core, projectName);
+  await pickMany(page, drawer, "相关项目", core, projectName);
   await drawer.getByRole("button", { name: "添加对方人员" }).click();
   await drawer.getByLabel("姓名 1").fill("陈总");
   await drawer.getByLabel("单位 1").fill(firmName);

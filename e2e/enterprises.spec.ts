@@ -1,25 +1,6 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { syntheticUscc } from "../common/uscc";
-import { login, shots, uniqueCore } from "./helpers";
-
-/**
- * Types into an antd select or tree select and presses Enter, as a keyboard
- * user does; retried whole, since a popup still opening can drop the keys.
- */
-const choose = async (page: Page, scope: Locator, label: string, typed: string, shown: string) => {
-  const field = scope.getByLabel(label, { exact: true });
-  const item = scope.locator(".ant-form-item", { has: page.getByLabel(label, { exact: true }) });
-  await expect(async () => {
-    await field.click();
-    await field.fill(typed);
-    await expect(page.locator(".ant-select-dropdown:visible", { hasText: shown }).first()).toBeVisible({
-      timeout: 3000,
-    });
-    await field.press("Enter");
-    await expect(item.first()).toContainText(shown, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  await page.keyboard.press("Tab");
-};
+import { choose, login, shots, uniqueCore } from "./helpers";
 
 const { core, initials: coreInitials } = uniqueCore(7);
 const name = `浙江${core}科技有限公司`;

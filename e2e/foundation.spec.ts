@@ -6,7 +6,7 @@ import { shots, submitLogin } from "./helpers";
  * Chooses in an antd select and checks the choice took: a click during the
  * popup's opening animation can be lost, so the whole gesture is retried.
  */
-const pick = async (
+const pickWith = async (
   page: Page,
   scope: Locator,
   label: string,
@@ -62,12 +62,12 @@ test("an administrator signs in, creates a park, reads its history and switches 
 
   await drawer.getByLabel("园区名称").fill(name);
   // Type to filter the region tree, Enter to choose: no mouse needed.
-  await pick(page, drawer, "所属行政区", "浙江省", async (field) => {
+  await pickWith(page, drawer, "所属行政区", "浙江省", async (field) => {
     await field.fill("浙江省");
     await expect(page.locator(".ant-select-tree-title", { hasText: "浙江省" }).first()).toBeVisible();
     await field.press("Enter");
   });
-  await pick(page, drawer, "园区类型", "产业园", async (field) => {
+  await pickWith(page, drawer, "园区类型", "产业园", async (field) => {
     await field.fill("产业园");
     await field.press("Enter");
   });

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { login, shots, uniqueCore } from "./helpers";
+import { choose, login, pick, scoresOf, shots, uniqueCore } from "./helpers";
 
 /**
  * One walk of a project's life through the browser: an officer registers a lead and logs a
@@ -7,42 +7,6 @@ import { login, shots, uniqueCore } from "./helpers";
  * resolves a problem the officer raised, the officer closes it, and the leader's pipeline counts
  * one more project and one more signing than before.
  */
-
-/**
- * Types into an antd select and presses Enter once the option shows, as a keyboard user does;
- * retried whole, since a popup still opening (or a server search still answering) can drop the keys.
- */
-const choose = async (page: Page, scope: Locator, label: string, typed: string, shown: string) => {
-  const field = scope.getByLabel(label, { exact: true });
-  const item = scope.locator(".ant-form-item", { has: page.getByLabel(label, { exact: true }) });
-  await expect(async () => {
-    await field.click();
-    await field.fill(typed);
-    await expect(page.locator(".ant-select-dropdown:visible", { hasText: shown }).first()).toBeVisible({
-      timeout: 3000,
-    });
-    await field.press("Enter");
-    await expect(item.first()).toContainText(shown, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  await page.keyboard.press("Tab");
-};
-
-/** Types into an antd select and clicks the option once it shows (the problem form's pickers). */
-const pick = async (page: Page, scope: Locator, label: string, typed: string, shown: string) => {
-  const field = scope.getByLabel(label, { exact: true });
-  const item = scope.locator(".ant-form-item", { has: page.getByLabel(label, { exact: true }) });
-  await expect(async () => {
-    await field.click();
-    await field.fill(typed);
-    const option = page
-      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: shown })
-      .first();
-    await expect(option).toBeVisible({ timeout: 3000 });
-    await option.click();
-    await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0, { timeout: 1000 });
-    await expect(item).toContainText(shown, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-};
 
 /** Adds a free tag to an antd tags select, then closes its list by clicking the modal's title. */
 const addTag = async (page: Page, scope: Locator, label: string, tag: string) => {
@@ -58,13 +22,6 @@ const addTag = async (page: Page, scope: Locator, label: string, tag: string) =>
   }).toPass({ timeout: 15_000 });
   await scope.locator(".ant-modal-title").first().click();
   await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
-};
-
-const scoresOf = async (scope: Page | Locator, values: number[]) => {
-  const names = ["产业契合度", "投资强度与规模", "技术先进性", "亩均产出与税收", "环保与安全风险"];
-  for (const [i, name] of names.entries()) {
-    await scope.getByRole("spinbutton", { name, exact: true }).fill(String(values[i]));
-  }
 };
 
 /** 推进总览's statistic of that title: its value, as the page shows it. */

@@ -1,27 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { login, shots, uniqueCore } from "./helpers";
-
-/** Types into an antd select and clicks the option once it shows; retried whole. */
-const pick = async (page: Page, scope: Locator, label: string, typed: string, shown: string) => {
-  const field = scope.getByLabel(label, { exact: true });
-  const item = scope.locator(".ant-form-item", { has: page.getByLabel(label, { exact: true }) });
-  await expect(async () => {
-    await field.click();
-    await field.fill(typed);
-    const option = page
-      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: shown })
-      .first();
-    await expect(option).toBeVisible({ timeout: 3000 });
-    await option.click();
-    await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0, { timeout: 1000 });
-    await expect(item).toContainText(shown, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-};
-
-const switchTo = async (page: Page, username: string) => {
-  await page.context().clearCookies();
-  await login(page, username);
-};
+import { expect, test } from "@playwright/test";
+import { login, pick, shots, switchTo, uniqueCore } from "./helpers";
 
 const { core } = uniqueCore(6);
 const firmName = `丽水${core}光电有限公司`;

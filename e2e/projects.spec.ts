@@ -1,35 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type APIRequestContext, expect, type Locator, type Page, request, test } from "@playwright/test";
+import { type APIRequestContext, expect, request, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { login, password, shots, uniqueCore } from "./helpers";
-
-/**
- * Types into an antd select and presses Enter, as a keyboard user does;
- * retried whole, since a popup still opening (or a server search still
- * answering) can drop the keys.
- */
-const choose = async (page: Page, scope: Locator, label: string, typed: string, shown: string) => {
-  const field = scope.getByLabel(label, { exact: true });
-  const item = scope.locator(".ant-form-item", { has: page.getByLabel(label, { exact: true }) });
-  await expect(async () => {
-    await field.click();
-    await field.fill(typed);
-    await expect(page.locator(".ant-select-dropdown:visible", { hasText: shown }).first()).toBeVisible({
-      timeout: 3000,
-    });
-    await field.press("Enter");
-    await expect(item.first()).toContainText(shown, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  await page.keyboard.press("Tab");
-};
-
-/** Signs in as someone else in the same browser. */
-const switchTo = async (page: Page, username: string) => {
-  await page.context().clearCookies();
-  await login(page, username);
-};
+import { choose, login, password, shots, switchTo, uniqueCore } from "./helpers";
 
 /** An API session of its own, for the setup a person would do on another screen. */
 const apiAs = async (username: string): Promise<APIRequestContext> => {
@@ -83,7 +57,13 @@ test("an administrator lays out the key-node template projects sign with", async
       projectKind: "industrial",
       items: [
         { name: "企业开办", departmentId: await department("市场监督"), dueWorkdays: 5 },
-        { name: "土地出让/摘牌", departmentId: await department("自然资源"), dueWorkdays: 20, gate: "land" },
+        {
+          name: "土地出让/摘牌",
+          departmentId: await department("自然资源"),
+          dueWorkdays: 20,
+          gate: "land",
+          evidenceRequired: true,
+        },
         { name: "施工许可", departmentId: await department("住房和城乡建设"), dueWorkdays: 60 },
       ],
     },
@@ -155,6 +135,111 @@ test("an officer registers a lead and is warned of a likely duplicate", async ({
   await expect(page.locator(".ant-table-row", { hasText: projectName })).toHaveCount(0);
   await page.getByText("只看疑似重复").click();
   await expect(page).not.toHaveURL(/duplicate=yes/);
+});
+
+test("an officer saves the ledger's filters as a view, shares it and applies it again", async ({ page }) => {
+  await login(page, "officer");
+  await page.getByRole("menuitem", { name: "项目台账" }).click();
+  const rows = page.locator(".ant-table-row");
+  await expect(rows.filter({ hasText: secondName })).toBeVisible();
+
+  // This officer's leads, suspected duplicates only, sorted by name: then 保存视图.
+  await page.getByLabel("项目名称、编号或投资方").fill(core);
+  await page.getByLabel("项目名称、编号或投资方").press("Enter");
+  await page.getByText("只看疑似重复").click();
+  await page.getByRole("columnheader", { name: /项目名称/ }).click();
+  await expect(page).toHaveURL(/duplicate=yes/);
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(rows).toHaveCount(1);
+  const viewName = `重复线索${core}`;
+  await page.getByRole("button", { name: "保存视图" }).click();
+  const save = page.getByRole("dialog", { name: "将当前筛选与排序保存为视图" });
+  await save.getByLabel("视图名称").fill(viewName);
+  await save.getByText("共享给本单位").click();
+  await page.screenshot({ path: `${shots}/projects-views-save.png` });
+  await save.getByLabel("视图名称").press("Enter");
+  await expect(page.getByText(`已保存视图「${viewName}」`)).toBeVisible();
+  await expect(save).toBeHidden();
+  const picker = page.locator(".ant-select", { has: page.getByLabel("已保存的视图", { exact: true }) });
+  await expect(picker).toContainText(viewName);
+
+  // A colleague of the same unit finds it shared; the clean ledger shows every lead again.
+  const colleague = await apiAs("officer2");
+  const theirs = await json<{ items: { name: string; mine: boolean; ownerName: string }[] }>(
+    await colleague.get("/api/views?listKey=projects"),
+  );
+  expect(theirs.items).toContainEqual(
+    expect.objectContaining({ name: viewName, mine: false, ownerName: "吴佳琪" }),
+  );
+  await colleague.dispose();
+  await page.goto("/projects");
+  await expect(rows.filter({ hasText: projectName })).toBeVisible();
+  await expect(picker).not.toContainText(viewName);
+
+  // Picked from the dropdown by keyboard, the view brings its filters and sort back.
+  const field = page.getByLabel("已保存的视图", { exact: true });
+  await field.click();
+  await field.fill(core);
+  await expect(page.locator(".ant-select-dropdown:visible", { hasText: viewName })).toBeVisible();
+  await page.screenshot({ path: `${shots}/projects-views.png` });
+  await field.press("Enter");
+  await expect(page.getByText(`已应用视图「${viewName}」`)).toBeVisible();
+  await expect(page).toHaveURL(/duplicate=yes/);
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(core)}`));
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(secondName);
+  await expect(page.getByLabel("项目名称、编号或投资方")).toHaveValue(core);
+
+  // 管理视图: rename it, then delete it after confirming.
+  await page.getByRole("button", { name: "管理视图" }).click();
+  const manage = page.getByRole("dialog", { name: "管理我的视图" });
+  await expect(manage).toContainText(viewName);
+  await expect(manage).toContainText("已共享");
+  await page.screenshot({ path: `${shots}/projects-views-manage.png` });
+  await manage.getByRole("button", { name: `重命名：${viewName}` }).click();
+  const rename = page.getByRole("dialog", { name: `重命名视图「${viewName}」` });
+  const renamed = `二期线索${core}`;
+  await rename.getByLabel("视图名称").fill(renamed);
+  await rename.getByLabel("视图名称").press("Enter");
+  await expect(page.getByText(`已重命名为「${renamed}」`)).toBeVisible();
+  const again = page.getByRole("dialog", { name: "管理我的视图" });
+  await expect(again).toContainText(renamed);
+  await again.getByRole("button", { name: `删除：${renamed}` }).click();
+  const confirm = page.locator(".ant-popover:visible", { hasText: `确定删除视图「${renamed}」吗？` });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole("button", { name: /删\s*除/ }).click();
+  await expect(page.getByText(`已删除视图「${renamed}」`)).toBeVisible();
+  await expect(again).toContainText("还没有保存的视图");
+  await again
+    .getByRole("button", { name: /关\s*闭/ })
+    .first()
+    .click();
+  await expect(picker).not.toContainText(renamed);
+
+  // The enterprise registry keeps views of its own list: saved there, picked there.
+  await page.getByRole("menuitem", { name: "企业库" }).click();
+  await expect(page).toHaveURL(/\/enterprises$/);
+  const firmSearch = page.getByLabel("名称、拼音（如 jr）或信用代码");
+  await firmSearch.fill(core);
+  await firmSearch.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(core)}`));
+  await page.getByRole("button", { name: "保存视图" }).click();
+  const firmView = page.getByRole("dialog", { name: "将当前筛选与排序保存为视图" });
+  await firmView.getByLabel("视图名称").fill(`投资方${core}`);
+  await firmView.getByLabel("视图名称").press("Enter");
+  await expect(page.getByText(`已保存视图「投资方${core}」`)).toBeVisible();
+  await page.goto("/enterprises");
+  await expect(page).not.toHaveURL(/q=/);
+  await field.click();
+  await field.fill(core);
+  await expect(page.locator(".ant-select-dropdown:visible", { hasText: `投资方${core}` })).toBeVisible();
+  await field.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(core)}`));
+  await expect(page.locator(".ant-table-row", { hasText: investor })).toBeVisible();
+  await expect(firmSearch).toHaveValue(core);
+  await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/enterprises-views.png` });
 });
 
 test("an officer records the contract terms and moves the lead to 签约 through its gate", async ({
@@ -231,6 +316,7 @@ test("an officer records the contract terms and moves the lead to 签约 through
   await expect(land).toContainText("丽水市自然资源和规划局");
   await expect(land).toContainText("签约后 20 个工作日");
   await expect(land).toContainText("未完成");
+  await expect(land).toContainText("须附证明");
   await page.screenshot({ path: `${shots}/projects-nodes.png` });
 
   // 阶段记录
@@ -253,9 +339,21 @@ test("a department handler completes the land node on 我的节点", async ({ pa
   const modal = page.getByRole("dialog");
   await expect(modal).toContainText("办结节点：土地出让/摘牌");
   await modal.getByLabel("办理情况").fill("已完成土地摘牌，出让合同已签订");
+  // The land node needs its evidence: 办结 without a file is refused.
+  await modal.getByRole("button", { name: "办 结" }).click();
+  await expect(modal.getByText("请上传证明材料后再办结")).toBeVisible();
+  await modal.locator("input[type=file]").setInputFiles({
+    name: "国有建设用地使用权出让合同.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n% land transfer contract\n"),
+  });
+  await expect(modal.getByRole("link", { name: /出让合同\.pdf/ })).toBeVisible();
+  await expect(modal.getByText("请上传证明材料后再办结")).toBeHidden();
+  await page.screenshot({ path: `${shots}/projects-node-evidence.png` });
   await modal.getByRole("button", { name: "办 结" }).click();
   await expect(page.getByText("已办结「土地出让/摘牌」")).toBeVisible();
   await expect(row).toContainText("已完成");
+  await expect(row.getByRole("link", { name: /出让合同\.pdf/ })).toBeVisible();
   await expect(row.getByRole("button", { name: "办结", exact: true })).toHaveCount(0);
 });
 
@@ -263,6 +361,14 @@ test("an officer starts construction once the land node is done", async ({ page 
   await switchTo(page, "officer");
   await page.goto(`/projects/${ids.project}`);
   await expect(page.getByRole("heading", { name: projectName, level: 3 })).toBeVisible();
+  // The department's evidence opens for the project's officer, though it was not theirs to upload.
+  await page.getByRole("tab", { name: /关键节点/ }).click();
+  const land = page.locator(".ant-table-row", { hasText: "土地出让/摘牌" });
+  const evidence = land.getByRole("link", { name: /出让合同\.pdf/ });
+  await expect(evidence).toBeVisible();
+  const download = page.waitForEvent("download");
+  await evidence.click();
+  expect((await download).suggestedFilename()).toBe("国有建设用地使用权出让合同.pdf");
   await page.getByRole("button", { name: "推进阶段" }).click();
   const modal = page.getByRole("dialog");
   await choose(page, modal, "目标阶段", "开工", "开工");

@@ -1,25 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { login, shots, uniqueCore } from "./helpers";
-
-/**
- * Types into an antd select or tree select and presses Enter, as a keyboard
- * user does; retried whole, since a popup still opening (or a server search
- * still answering) can drop the keys.
- */
-const choose = async (page: Page, scope: Locator, label: string, typed: string, shown: string) => {
-  const field = scope.getByLabel(label, { exact: true });
-  const item = scope.locator(".ant-form-item", { has: page.getByLabel(label, { exact: true }) });
-  await expect(async () => {
-    await field.click();
-    await field.fill(typed);
-    await expect(page.locator(".ant-select-dropdown:visible", { hasText: shown }).first()).toBeVisible({
-      timeout: 3000,
-    });
-    await field.press("Enter");
-    await expect(item.first()).toContainText(shown, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  await page.keyboard.press("Tab");
-};
+import { choose, login, scoresOf, shots, switchTo, uniqueCore } from "./helpers";
 
 /**
  * Adds a value to an antd multiple or tags select: a free tag (专业领域) or,
@@ -46,12 +26,6 @@ const addTag = async (page: Page, scope: Locator, label: string, tag: string, sh
   await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0);
 };
 
-/** Signs in as someone else in the same browser. */
-const switchTo = async (page: Page, username: string) => {
-  await page.context().clearCookies();
-  await login(page, username);
-};
-
 const { core } = uniqueCore(6);
 // A field no demo expert has, so the draw below knows exactly whom it can pick.
 const field = `研判${core}`;
@@ -62,13 +36,6 @@ const chen = `陈${core}`;
 const zhao = `赵${core}`;
 const qian = `钱${core}`;
 const ids: Record<string, string> = {};
-
-const scoresOf = async (scope: Page | Locator, values: number[]) => {
-  const names = ["产业契合度", "投资强度与规模", "技术先进性", "亩均产出与税收", "环保与安全风险"];
-  for (const [i, name] of names.entries()) {
-    await scope.getByRole("spinbutton", { name, exact: true }).fill(String(values[i]));
-  }
-};
 
 test.describe.configure({ mode: "serial" });
 

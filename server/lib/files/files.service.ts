@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
-import { and, eq, or } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
-import type { FileKind, SubjectType } from "../../../common/enums.js";
+import { type FileKind, type SubjectType, subjectTypes } from "../../../common/enums.js";
 import { fileSizeLimits } from "../../../common/files.schema.js";
 import { audit } from "../audit/audit.service.js";
 import { type ActorCtx, inTx } from "../context.js";
@@ -9,6 +9,7 @@ import { AppError, notFound } from "../errors.js";
 import { newId } from "../ids.js";
 import { requirePermission } from "../policy.js";
 import { scopeWhere } from "../scope.js";
+import { loadSubject } from "../subjects.js";
 import { type FileStore, TooLarge } from "./files.store.js";
 import { storedFile } from "./files.table.js";
 
@@ -123,19 +124,37 @@ export async function upload(ctx: ActorCtx, store: FileStore, input: UploadInput
   }
 }
 
-/** A file the actor may see: uploaded by them or inside their region scope. */
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A file the actor may see: uploaded by them, inside their region scope, or attached to a record
+ * they can see. The last is what lets a project's officer open the evidence a department handler
+ * attached to its node, though the handler's region lies outside the officer's park scope.
+ */
 export async function getFile(ctx: ActorCtx, id: string) {
   const [row] = await ctx.db
-    .select()
+    .select({
+      file: storedFile,
+      reachable: sql<boolean>`(${or(
+        eq(storedFile.uploaderId, ctx.actor.id),
+        scopeWhere(ctx.actor, { region: storedFile.regionId }),
+      )})`,
+    })
     .from(storedFile)
-    .where(
-      and(
-        eq(storedFile.id, id),
-        or(eq(storedFile.uploaderId, ctx.actor.id), scopeWhere(ctx.actor, { region: storedFile.regionId })),
-      ),
-    );
+    .where(eq(storedFile.id, id));
   if (!row) throw notFound();
-  return row;
+  if (row.reachable) return row.file;
+  const { subjectType, subjectId } = row.file;
+  if (
+    subjectType &&
+    subjectId &&
+    uuidShape.test(subjectId) &&
+    (subjectTypes as readonly string[]).includes(subjectType) &&
+    (await loadSubject(ctx, subjectType as SubjectType, subjectId))
+  ) {
+    return row.file;
+  }
+  throw notFound();
 }
 
 export async function logDownload(

@@ -33,6 +33,7 @@ const nodeSelect = (today: string) => ({
   status: projectNode.status,
   note: projectNode.note,
   evidenceFileIds: projectNode.evidenceFileIds,
+  evidenceRequired: projectNode.evidenceRequired,
   lateWorkdays: lateWorkdays(today),
   version: projectNode.version,
 });

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { NodeTemplateBody, nodeUpdate } from "../../../common/project.schema.js";
+import type { NodeTemplateBody, nodeUpdate, ProjectNode } from "../../../common/project.schema.js";
 import { audit, changed } from "../../lib/audit/audit.service.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
 import { chinaDay } from "../../lib/dates.js";
 import { AppError, forbidden, notFound, stale } from "../../lib/errors.js";
+import { getFile } from "../../lib/files/files.service.js";
 import { newId } from "../../lib/ids.js";
 import { requirePermission } from "../../lib/policy.js";
 import { assertRegionWritable } from "../../lib/scope.js";
@@ -13,6 +14,27 @@ import { getNode, getTemplate } from "./nodes.queries.js";
 import { getProject } from "./projects.queries.js";
 import { invalid } from "./projects.service.js";
 import { nodeTemplate, nodeTemplateItem, projectNode } from "./projects.table.js";
+
+/**
+ * Evidence newly attached to a node must be a file the actor can open that was uploaded to the
+ * node's project: everyone who sees the project can then download it (the file store lets a
+ * project's readers open its files), whoever uploaded it.
+ */
+async function checkEvidence(ctx: ActorCtx, node: ProjectNode, ids: readonly string[]) {
+  if (new Set(ids).size !== ids.length)
+    throw invalid("evidenceFileIds", "证明材料有重复", "An evidence file is listed twice");
+  for (const [i, id] of ids.entries()) {
+    if (node.evidenceFileIds.includes(id)) continue;
+    const file = await getFile(ctx, id).catch(() => null);
+    if (file?.subjectType !== "project" || file.subjectId !== node.projectId) {
+      throw invalid(
+        `evidenceFileIds.${i}`,
+        "证明材料不存在或不属于本项目，请重新上传",
+        "No such evidence file on this project; upload it again",
+      );
+    }
+  }
+}
 
 /** The fields a department handler may set on their own department's node. */
 const handlerFields = new Set(["status", "doneOn", "note", "evidenceFileIds", "version"]);
@@ -49,6 +71,15 @@ export async function updateNode(ctx: ActorCtx, id: string, input: z.infer<typeo
       throw invalid("doneOn", "办结节点须填写完成日期", "A done node needs its date");
     if (doneOn && doneOn > today)
       throw invalid("doneOn", "完成日期不能晚于今天", "The date is in the future");
+    if (patch.evidenceFileIds) await checkEvidence(tx, before, patch.evidenceFileIds);
+    const evidence = patch.evidenceFileIds ?? before.evidenceFileIds;
+    if (status === "done" && before.evidenceRequired && evidence.length === 0) {
+      throw invalid(
+        "evidenceFileIds",
+        `节点「${before.name}」须上传证明材料（如批复、合同、证照）后才能办结`,
+        `"${before.name}" needs an evidence file before it can be completed`,
+      );
+    }
     if (patch.departmentId && !(await orgQ.departmentById(tx.db, patch.departmentId))) {
       throw invalid("departmentId", "责任部门不存在", "No such department");
     }
@@ -101,6 +132,7 @@ const itemRows = (templateId: string, items: NodeTemplateBody["items"]) =>
     departmentId: it.departmentId ?? null,
     dueWorkdays: it.dueWorkdays,
     gate: it.gate ?? null,
+    evidenceRequired: it.evidenceRequired ?? false,
   }));
 
 export async function saveTemplate(ctx: ActorCtx, id: string | null, input: NodeTemplateBody) {

@@ -1,11 +1,13 @@
-import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { fundSummaryQuery } from "../../../common/project.schema.js";
 import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
+import { workdaysBetweenSql } from "../../lib/workdays/workdays.queries.js";
 import { park, team } from "../org/org.table.js";
 import { projectWhere } from "./projects.queries.js";
-import { project, projectActual, projectFund } from "./projects.table.js";
+import { project, projectActual, projectContract, projectFund } from "./projects.table.js";
 
 export const fundsOf = (db: DbOrTx, projectId: string) =>
   db.select().from(projectFund).where(eq(projectFund.projectId, projectId)).orderBy(asc(projectFund.month));
@@ -76,10 +78,64 @@ export async function fundSummary(
   }));
 }
 
-/** Signed projects with a contract, for the daily performance scan. */
-export async function signedProjectIds(db: DbOrTx) {
+const day = (d: string) => sql`cast(${d} as date)`;
+
+/**
+ * Working days from a promised day to the day reached, or to today once it has passed
+ * unreached; null before it is due.
+ */
+const lateSql = (due: AnyPgColumn, reached: SQL, today: string) =>
+  workdaysBetweenSql(due, sql`coalesce(${reached}, case when ${due} < ${day(today)} then ${day(today)} end)`);
+
+/**
+ * The facts the performance rules read, for every signed project with a contract (the daily
+ * alert job) or for one (its page), in one statement: the contract, the latest year's actuals
+ * and the working days each date commitment is late.
+ */
+export async function performanceFacts(db: DbOrTx, today: string, projectId?: string) {
+  const latest = db
+    .select({
+      investmentFen: projectActual.investmentFen,
+      outputFen: projectActual.outputFen,
+      taxFen: projectActual.taxFen,
+      jobs: projectActual.jobs,
+      landM2: projectActual.landM2,
+    })
+    .from(projectActual)
+    .where(eq(projectActual.projectId, project.id))
+    .orderBy(desc(projectActual.year))
+    .limit(1)
+    .as("latest_actual");
+  // Stage dates are 1-based in SQL: 7 is 开工 (construction), 9 is 投产 (production).
+  const startedOn = sql<string | null>`${project.stageDates}[7]`;
+  const producedOn = sql<string | null>`${project.stageDates}[9]`;
   return db
-    .select({ id: project.id, officerId: project.officerId, name: project.name })
+    .select({
+      id: project.id,
+      name: project.name,
+      officerId: project.officerId,
+      regionId: project.regionId,
+      landDemandM2: project.landDemandM2,
+      contract: projectContract,
+      latest: {
+        investmentFen: latest.investmentFen,
+        outputFen: latest.outputFen,
+        taxFen: latest.taxFen,
+        jobs: latest.jobs,
+        landM2: latest.landM2,
+      },
+      startedOn: sql<string | null>`to_char(${startedOn}, 'YYYY-MM-DD')`,
+      producedOn: sql<string | null>`to_char(${producedOn}, 'YYYY-MM-DD')`,
+      startLate: lateSql(projectContract.startBy, startedOn, today),
+      productionLate: lateSql(projectContract.productionBy, producedOn, today),
+    })
     .from(project)
-    .where(sql`${project.stage} <> 'stopped' and cardinality(${project.stageDates}) >= 4`);
+    .innerJoin(projectContract, eq(projectContract.projectId, project.id))
+    .leftJoinLateral(latest, sql`true`)
+    .where(
+      projectId
+        ? eq(project.id, projectId)
+        : sql`${project.stage} <> 'stopped' and cardinality(${project.stageDates}) >= 4`,
+    )
+    .orderBy(asc(project.id));
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint,
+  boolean,
   date,
   doublePrecision,
   index,
@@ -160,6 +160,8 @@ export const nodeTemplateItem = pgTable(
     departmentId: uuid("department_id").references(() => department.id),
     dueWorkdays: integer("due_workdays").notNull(),
     gate: text("gate"),
+    /** completing the node needs at least one evidence file (a permit, a land contract) */
+    evidenceRequired: boolean("evidence_required").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.templateId, t.seq] })],
 );
@@ -183,6 +185,8 @@ export const projectNode = pgTable(
     status: text("status").notNull().default("pending"),
     note: text("note"),
     evidenceFileIds: uuid("evidence_file_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    /** copied from the template item at signing, so a later template edit does not move it */
+    evidenceRequired: boolean("evidence_required").notNull().default(false),
     doneBy: uuid("done_by").references(() => users.id, { onDelete: "set null" }),
     ...stamps,
   },

@@ -87,6 +87,7 @@ async function generateNodes(
       name: item.name,
       departmentId: item.departmentId,
       gate: item.gate,
+      evidenceRequired: item.evidenceRequired,
       dueWorkdays: item.dueWorkdays,
       dueOn: sql`${due}`,
       plannedOn: sql`${due}`,

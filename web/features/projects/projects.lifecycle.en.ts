@@ -34,7 +34,6 @@ export const lifecycleEn: typeof lifecycleZh = {
     empty: "No funds recorded",
     emptyHint: "Record the domestic and foreign money in place month by month, with bank slips as evidence",
     upload: "Upload evidence",
-    uploadFailed: "Could not upload “{{name}}”: {{message}}",
   },
   perf: {
     tab: "Performance",

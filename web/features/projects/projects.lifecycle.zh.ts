@@ -28,7 +28,6 @@ export const lifecycleZh = {
     empty: "尚未登记到位资金",
     emptyHint: "按月登记项目实际到位的内资、外资，并附银行进账单、验资报告等佐证材料",
     upload: "上传佐证",
-    uploadFailed: "上传「{{name}}」失败：{{message}}",
   },
   perf: {
     tab: "履约",

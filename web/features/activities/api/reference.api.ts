@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import type { Role } from "../../../../common/enums";
-import { apiGet, apiUpload } from "../../../lib/api";
+import { apiGet } from "../../../lib/api";
 
 export interface SubjectOption {
   id: string;
@@ -108,31 +108,6 @@ export const useParticipants = (q: string) => {
         people.push(p);
       }
   return { people, loading: results.some((r) => r.isFetching) };
-};
-
-export interface StoredFile {
-  id: string;
-  name: string;
-  size: number;
-  mime: string;
-}
-
-/** GET /api/files/:id for each attachment, to show its name. */
-export const useFiles = (ids: readonly string[]) =>
-  useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ["files", id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<StoredFile>(`/files/${id}`, undefined, signal),
-      staleTime: Number.POSITIVE_INFINITY,
-    })),
-  });
-
-/** POST /api/files — an attachment (photos of the visit, minutes, a signed letter of intent). */
-export const uploadAttachment = (file: File, onProgress?: (f: number) => void) => {
-  const form = new FormData();
-  form.append("kind", "attachment");
-  form.append("file", file);
-  return apiUpload<StoredFile>("/files", form, onProgress);
 };
 
 export interface Named {

@@ -14,13 +14,13 @@ import {
   PLAN_AHEAD_DAYS,
 } from "../../../../common/activity.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
+import { FileField } from "../../../components/FileField";
 import type { FieldIssue } from "../../../lib/api";
 import { useCurrentUser } from "../../../lib/current-user";
 import { useExtensions } from "../../../lib/extensions";
 import { applyServerErrors, zodRule } from "../../../lib/forms";
 import { useCreateActivity, useUpdateActivity } from "../api/activities.api";
 import type { SubjectOption } from "../api/reference.api";
-import { AttachmentsField } from "./AttachmentsField";
 import { type ActivityPrefill, toBody, toValues, type Values } from "./activityValues";
 import { EnterprisesPicker, ParkSelect, ParticipantsPicker, ProjectsPicker, TeamSelect } from "./pickers";
 import { TheirPeopleField } from "./TheirPeopleField";
@@ -220,7 +220,7 @@ export const ActivityForm = ({ record, prefill = {}, readOnly, onDone, onCancel,
         <Input.TextArea rows={2} maxLength={2000} placeholder={t("field.outcomePh")} />
       </Form.Item>
       <Form.Item name="fileIds" label={t("field.files")}>
-        <AttachmentsField disabled={readOnly} />
+        <FileField disabled={readOnly} uploadLabel={t("field.upload")} />
       </Form.Item>
       <Divider titlePlacement="start" plain style={{ margin: "8px 0 16px" }}>
         {t("field.ownership")}

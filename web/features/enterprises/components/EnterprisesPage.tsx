@@ -10,6 +10,7 @@ import { ExportButton } from "../../../components/ExportButton";
 import { ListTable } from "../../../components/ListTable";
 import { PageHeader } from "../../../components/PageHeader";
 import { type DrawerState, RecordDrawer } from "../../../components/RecordDrawer";
+import { SavedViews } from "../../../components/SavedViews";
 import { usePermission } from "../../../lib/current-user";
 import { useFeedback } from "../../../lib/feedback";
 import { formatDate } from "../../../lib/format";
@@ -155,7 +156,12 @@ export const EnterprisesPage = () => {
           </>
         }
       />
-      <EnterpriseFilters list={list} />
+      <Flex justify="space-between" align="flex-start" gap={8} wrap>
+        <EnterpriseFilters list={list} />
+        <div style={{ marginBottom: 16 }}>
+          <SavedViews listKey="enterprises" list={list} filterKeys={enterpriseFilterKeys} />
+        </div>
+      </Flex>
       <ApiErrorAlert error={error} onRetry={() => void refetch()} />
       <ListTable<Enterprise>
         columns={columns}

@@ -1,7 +1,7 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { actualUpsert, Commitment, fundUpsert, IdleLand } from "../../../../common/project.schema";
-import { apiDownload, apiGet, apiRequest, apiUpload } from "../../../lib/api";
+import { apiDownload, apiGet, apiRequest } from "../../../lib/api";
 import { auditKey } from "../../../lib/query-keys";
 import { projectKeys, projectsKey } from "./keys";
 import type { Contract } from "./lifecycle.api";
@@ -129,32 +129,4 @@ export const useExportFundSummary = () => {
       apiDownload("/funds/summary/export", { ...query }, `${query.year}年实际到位资金.xlsx`),
     onSuccess: () => qc.invalidateQueries({ queryKey: auditKey }),
   });
-};
-
-export interface StoredFile {
-  id: string;
-  name: string;
-  size: number;
-  mime: string;
-}
-
-/** GET /api/files/:id for each evidence file, to show its name (a file never changes). */
-export const useFiles = (ids: readonly string[]) =>
-  useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ["files", id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<StoredFile>(`/files/${id}`, undefined, signal),
-      staleTime: Number.POSITIVE_INFINITY,
-    })),
-  });
-
-/** POST /api/files — evidence of funds in place (a bank slip, a capital verification report). */
-export const uploadEvidence = (file: File, projectId: string, onProgress?: (f: number) => void) => {
-  const form = new FormData();
-  // Fields before the file: the server streams the file part straight to the store.
-  form.append("kind", "attachment");
-  form.append("subjectType", "project");
-  form.append("subjectId", projectId);
-  form.append("file", file);
-  return apiUpload<StoredFile>("/files", form, onProgress);
 };

@@ -14,6 +14,7 @@ export interface NodeTemplateItem {
   departmentId: string | null;
   dueWorkdays: number;
   gate: "land" | null;
+  evidenceRequired: boolean;
 }
 
 export interface NodeTemplate {

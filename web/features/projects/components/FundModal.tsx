@@ -3,12 +3,12 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
+import { FileField } from "../../../components/FileField";
 import type { FieldIssue } from "../../../lib/api";
 import { useFeedback } from "../../../lib/feedback";
 import { applyServerErrors } from "../../../lib/forms";
 import { type FundMonth, useSaveFund } from "../api/performance.api";
 import { monthText } from "../format";
-import { EvidenceField } from "./EvidenceField";
 import { WanInput } from "./inputs";
 
 interface Values {
@@ -154,7 +154,7 @@ export const FundModal = ({ projectId, funds, record, onClose }: Props) => {
         </Form.Item>
       </Flex>
       <Form.Item name="evidenceFileIds" label={t("funds.evidence")}>
-        <EvidenceField projectId={projectId} />
+        <FileField subject={{ type: "project", id: projectId }} uploadLabel={t("funds.upload")} />
       </Form.Item>
       <Form.Item name="note" label={t("funds.note")}>
         <Input.TextArea rows={2} maxLength={500} showCount placeholder={t("funds.notePh")} />

@@ -4,12 +4,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProjectRow } from "../../../../common/project.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
+import { FileLinks } from "../../../components/FileField";
 import { usePermission } from "../../../lib/current-user";
 import { formatDateTime } from "../../../lib/format";
 import { useContract } from "../api/lifecycle.api";
 import { type FundMonth, useFunds } from "../api/performance.api";
 import { monthText, percentText, usdText, wanText } from "../format";
-import { EvidenceLinks } from "./EvidenceField";
 import { FundModal } from "./FundModal";
 import { Blank } from "./ProjectBits";
 
@@ -88,7 +88,7 @@ export const FundsPanel = ({ project }: { project: ProjectRow }) => {
             title: t("funds.evidence"),
             dataIndex: "evidenceFileIds",
             width: 200,
-            render: (ids: string[]) => (ids.length ? <EvidenceLinks ids={ids} /> : <Blank />),
+            render: (ids: string[]) => (ids.length ? <FileLinks ids={ids} /> : <Blank />),
           },
           {
             title: t("funds.note"),

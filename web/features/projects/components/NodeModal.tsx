@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NodeStatus, ProjectNode } from "../../../../common/project.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
+import { FileField } from "../../../components/FileField";
 import type { FieldIssue } from "../../../lib/api";
 import { useCurrentUser } from "../../../lib/current-user";
 import { useExtensions } from "../../../lib/extensions";
@@ -19,13 +20,14 @@ interface Values {
   plannedOn: Dayjs | null;
   departmentId: string | null;
   note: string;
+  evidenceFileIds: string[];
 }
 
 const day = (d: Dayjs | null) => (d ? d.format("YYYY-MM-DD") : null);
 
 interface Props {
   node: ProjectNode;
-  /** complete: 办结 (date and note), as a department handler may; edit: plan, department, status. */
+  /** complete: 办结 (date, evidence, note), as a department handler may; edit: plan, department, status. */
   mode: "complete" | "edit";
   onClose: () => void;
 }
@@ -47,15 +49,22 @@ export const NodeModal = ({ node, mode, onClose }: Props) => {
   const onFinish = async (v: Values) => {
     setError(null);
     setExtra([]);
-    // A handler may send only status, doneOn, note (and evidence): the edit form sends the rest.
+    // A handler may send only status, doneOn, note and evidence: the edit form sends the rest.
     const body: NodeUpdateBody =
       mode === "complete"
-        ? { status: "done", doneOn: day(v.doneOn), note: v.note.trim() || null, version: node.version }
+        ? {
+            status: "done",
+            doneOn: day(v.doneOn),
+            evidenceFileIds: v.evidenceFileIds,
+            note: v.note.trim() || null,
+            version: node.version,
+          }
         : {
             status: v.status,
             doneOn: v.status === "done" ? day(v.doneOn) : null,
             plannedOn: day(v.plannedOn),
             ...(mayPickDepartment ? { departmentId: v.departmentId ?? null } : {}),
+            evidenceFileIds: v.evidenceFileIds,
             note: v.note.trim() || null,
             version: node.version,
           };
@@ -104,6 +113,7 @@ export const NodeModal = ({ node, mode, onClose }: Props) => {
             plannedOn: node.plannedOn ? dayjs(node.plannedOn) : null,
             departmentId: node.departmentId,
             note: node.note ?? "",
+            evidenceFileIds: node.evidenceFileIds,
           }}
           onFinish={onFinish}
         >
@@ -140,6 +150,26 @@ export const NodeModal = ({ node, mode, onClose }: Props) => {
         </>
       )}
       {mode === "complete" && doneField}
+      <Form.Item
+        name="evidenceFileIds"
+        label={t("nodes.evidence")}
+        extra={node.evidenceRequired ? t("nodes.evidenceRequiredHint") : t("nodes.evidenceHint")}
+        required={node.evidenceRequired && (mode === "complete" || status === "done")}
+        rules={[
+          {
+            // The server refuses it too; saying so here spares a round trip.
+            validator: async (_r, ids: string[] | undefined) => {
+              const done = mode === "complete" || form.getFieldValue("status") === "done";
+              if (node.evidenceRequired && done && !ids?.length) throw new Error(t("nodes.evidenceMissing"));
+            },
+          },
+        ]}
+      >
+        <FileField
+          subject={{ type: "project", id: node.projectId }}
+          uploadLabel={t("nodes.evidenceUpload")}
+        />
+      </Form.Item>
       <Form.Item name="note" label={t("nodes.note")}>
         <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t("nodes.notePh")} />
       </Form.Item>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { NodeStatus, ProjectNode } from "../../../../common/project.schema";
+import { FileLinks } from "../../../components/FileField";
 import { useFeedback } from "../../../lib/feedback";
 import { formatDate } from "../../../lib/format";
 import { useUpdateNode } from "../api/nodes.api";
@@ -66,6 +67,11 @@ export const NodesTable = ({
               <Tag color="purple">{t("nodes.landGate")}</Tag>
             </Tooltip>
           )}
+          {n.evidenceRequired && (
+            <Tooltip title={t("nodes.evidenceRequiredHint")}>
+              <Tag color="gold">{t("nodes.evidenceRequired")}</Tag>
+            </Tooltip>
+          )}
         </Space>
       ),
     },
@@ -117,6 +123,13 @@ export const NodesTable = ({
       key: "late",
       width: 150,
       render: (v: number | null) => <LateText late={v} />,
+    },
+    {
+      title: t("nodes.evidence"),
+      dataIndex: "evidenceFileIds",
+      key: "evidence",
+      width: 180,
+      render: (ids: string[]) => (ids.length ? <FileLinks ids={ids} /> : <Blank />),
     },
     {
       title: t("nodes.note"),
@@ -181,7 +194,7 @@ export const NodesTable = ({
         loading={loading}
         pagination={pagination}
         onChange={onChange}
-        scroll={{ x: showProject ? 1340 : 1220 }}
+        scroll={{ x: showProject ? 1520 : 1400 }}
         locale={{ emptyText }}
       />
       {open && <NodeModal node={open.node} mode={open.mode} onClose={() => setOpen(null)} />}

@@ -1,4 +1,5 @@
 import { Checkbox, Flex, Select } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import {
   allStages,
@@ -33,12 +34,14 @@ interface Props {
   list: ListState<ProjectFilterKey>;
   /** The board and the pipeline show fewer filters than the ledger. */
   show?: readonly Shown[];
+  /** at the row's end: the ledger's saved views */
+  extra?: ReactNode;
 }
 
 const everything: readonly Shown[] = ["search", "stage", "channel", "tier", "tag", "flags"];
 
 /** One search box for name, code and investor, then the filters, all kept in the URL. */
-export const ProjectFilters = ({ list, show = everything }: Props) => {
+export const ProjectFilters = ({ list, show = everything, extra }: Props) => {
   const { t } = useTranslation("projects");
   const { ParkPicker } = useExtensions();
   const f = list.query;
@@ -128,6 +131,7 @@ export const ProjectFilters = ({ list, show = everything }: Props) => {
           </Checkbox>
         </>
       )}
+      {extra && <div style={{ marginInlineStart: "auto" }}>{extra}</div>}
     </Flex>
   );
 };

@@ -9,6 +9,7 @@ import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { ExportButton } from "../../../components/ExportButton";
 import { ListTable } from "../../../components/ListTable";
 import { PageHeader } from "../../../components/PageHeader";
+import { SavedViews } from "../../../components/SavedViews";
 import { usePermission } from "../../../lib/current-user";
 import { useFeedback } from "../../../lib/feedback";
 import { useListState } from "../../../lib/list-state";
@@ -174,7 +175,10 @@ export const ProjectsPage = () => {
           </>
         }
       />
-      <ProjectFilters list={list} />
+      <ProjectFilters
+        list={list}
+        extra={<SavedViews listKey="projects" list={list} filterKeys={projectFilterKeys} />}
+      />
       <ApiErrorAlert error={error} onRetry={() => void refetch()} />
       <ListTable<ProjectRow>
         columns={columns}

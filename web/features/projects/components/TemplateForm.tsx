@@ -20,6 +20,7 @@ interface Item {
   departmentId: string | null;
   dueWorkdays: number | null;
   land: boolean;
+  evidence: boolean;
 }
 interface Values {
   name: string;
@@ -29,7 +30,7 @@ interface Values {
   items: Item[];
 }
 
-const blankItem: Item = { name: "", departmentId: null, dueWorkdays: null, land: false };
+const blankItem: Item = { name: "", departmentId: null, dueWorkdays: null, land: false, evidence: false };
 const half = { flex: 1, minWidth: 0 };
 
 interface Props {
@@ -65,6 +66,7 @@ export const TemplateForm = ({ template, onDone, onCancel }: Props) => {
             departmentId: i.departmentId ?? null,
             dueWorkdays: i.dueWorkdays ?? 0,
             gate: i.land ? "land" : null,
+            evidenceRequired: i.evidence,
           })),
           ...(template ? { version: template.version } : {}),
         },
@@ -95,6 +97,7 @@ export const TemplateForm = ({ template, onDone, onCancel }: Props) => {
               departmentId: x.departmentId,
               dueWorkdays: x.dueWorkdays,
               land: x.gate === "land",
+              evidence: x.evidenceRequired,
             }))
           : [{ ...blankItem }],
       }}
@@ -189,6 +192,15 @@ export const TemplateForm = ({ template, onDone, onCancel }: Props) => {
                   style={{ width: 64 }}
                 >
                   <Checkbox aria-label={t("nodes.landGate")} />
+                </Form.Item>
+                <Form.Item
+                  name={[f.name, "evidence"]}
+                  valuePropName="checked"
+                  label={ix === 0 ? t("nodes.evidenceRequired") : undefined}
+                  tooltip={ix === 0 ? t("nodes.evidenceRequiredHint") : undefined}
+                  style={{ width: 92 }}
+                >
+                  <Checkbox aria-label={t("nodes.evidenceRequired")} />
                 </Form.Item>
                 <Flex gap={0} style={{ marginTop: ix === 0 ? 30 : 0 }}>
                   <Button

@@ -56,6 +56,7 @@ export const TemplatesPage = () => {
           {x.items.map((i) => (
             <Tag key={i.seq} color={i.gate === "land" ? "purple" : undefined} style={{ marginInlineEnd: 0 }}>
               {i.seq}. {i.name} · {t("templates.dueShort", { n: i.dueWorkdays })}
+              {i.evidenceRequired ? ` · ${t("nodes.evidenceRequired")}` : ""}
             </Tag>
           ))}
         </Flex>

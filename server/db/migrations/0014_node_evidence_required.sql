@@ -1,0 +1,2 @@
+ALTER TABLE "node_template_item" ADD COLUMN "evidence_required" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "project_node" ADD COLUMN "evidence_required" boolean DEFAULT false NOT NULL;
