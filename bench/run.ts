@@ -6,6 +6,7 @@ import { type BackendName, type BenchRecord, type Size, writeResults } from "./b
 import { enterpriseScenarios } from "./scenarios/enterprises.bench.js";
 import { foundationScenarios } from "./scenarios/foundation.bench.js";
 import { projectScenarios } from "./scenarios/projects.bench.js";
+import { serviceScenarios } from "./scenarios/service.bench.js";
 
 const { values } = parseArgs({
   options: {
@@ -44,6 +45,7 @@ const modules: [string, () => Promise<BenchRecord[]>][] = [
   ["org.,audit.", () => foundationScenarios(database, size, backend)],
   ["enterprises.", () => enterpriseScenarios(database, size, backend, url)],
   ["projects.", () => projectScenarios(database, size, backend)],
+  ["service.", () => serviceScenarios(database, size, backend)],
 ];
 let records: BenchRecord[] = [];
 for (const [prefixes, run] of modules) {

@@ -23,6 +23,7 @@ import { importerRoutes } from "./lib/importer/importer.routes.js";
 import { jobsRoutes } from "./lib/jobs/jobs.routes.js";
 import { registerNotifyJobs } from "./lib/notify/notify.jobs.js";
 import { notifyRoutes } from "./lib/notify/notify.routes.js";
+import { viewsRoutes } from "./lib/views/views.routes.js";
 import { workdaysRoutes } from "./lib/workdays/workdays.routes.js";
 import { activitiesRoutes } from "./modules/activities/activities.routes.js";
 import { enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
@@ -34,6 +35,10 @@ import { performanceRoutes } from "./modules/projects/performance.routes.js";
 import { registerProjectJobs } from "./modules/projects/projects.jobs.js";
 import { projectsRoutes } from "./modules/projects/projects.routes.js";
 import { reviewsRoutes } from "./modules/reviews/reviews.routes.js";
+import { appealsRoutes } from "./modules/service/appeals.routes.js";
+import { invitationPublicPrefix, invitationsRoutes } from "./modules/service/invitations.routes.js";
+import { policiesRoutes } from "./modules/service/policies.routes.js";
+import { visitsRoutes } from "./modules/service/visits.routes.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
 import { resolveSession } from "./modules/users/session.service.js";
 import { sessionRoutes, usersRoutes } from "./modules/users/users.routes.js";
@@ -112,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header("x-request-id", req.id);
     const url = req.url.split("?")[0]!;
     if (!url.startsWith("/api/") || publicRoutes.has(url) || url.startsWith("/api/docs")) return;
+    if (url.startsWith(invitationPublicPrefix)) return;
     if (!req.routeOptions.url) return; // unknown route: the not-found handler answers 404
     const session = await resolveSession(auth, database.db, fetchHeaders(req));
     if (!session) return sendError(req, reply, "UNAUTHENTICATED");
@@ -151,6 +157,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProblemJobs();
   reviewsRoutes(app, makeCtx);
   activitiesRoutes(app, makeCtx);
+  visitsRoutes(app, makeCtx);
+  appealsRoutes(app, makeCtx);
+  invitationsRoutes(app, makeCtx);
+  policiesRoutes(app, makeCtx);
   auditRoutes(app, makeCtx);
   filesRoutes(app, makeCtx, store);
   importerRoutes(app, makeCtx, store);
@@ -159,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobsRoutes(app, makeCtx, { database, config, secret, now, log: app.log });
   notifyRoutes(app, makeCtx, config.baseUrl);
   workdaysRoutes(app, makeCtx);
+  viewsRoutes(app, makeCtx);
 
   if (fs.existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });

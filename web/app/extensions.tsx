@@ -36,6 +36,27 @@ const LazyEnterpriseProjects = lazy(() =>
 const LazyEnterpriseActivities = lazy(() =>
   import("../features/activities").then((m) => ({ default: m.EnterpriseActivitiesPanel })),
 );
+const LazyEnterpriseVisits = lazy(() =>
+  import("../features/visits/components/EnterpriseVisitsPanel").then((m) => ({
+    default: m.EnterpriseVisitsPanel,
+  })),
+);
+
+const LazyEnterpriseAppeals = lazy(() =>
+  import("../features/appeals/components/EnterpriseAppealsPanel").then((m) => ({
+    default: m.EnterpriseAppealsPanel,
+  })),
+);
+const LazyEnterpriseInvitations = lazy(() =>
+  import("../features/appeals/components/InvitationsPanel").then((m) => ({
+    default: m.InvitationsPanel,
+  })),
+);
+const LazyEnterprisePolicies = lazy(() =>
+  import("../features/policies/components/PolicyMatchPanel").then((m) => ({
+    default: m.PolicyMatchPanel,
+  })),
+);
 
 const PickerFallback = (p: PickerProps) => (
   <Select loading disabled style={p.style} placeholder={p.placeholder} />
@@ -76,7 +97,7 @@ const UserPicker = (p: PickerProps) => (
  * Tabs other features add to the enterprise page, in the order shown. Each
  * feature exports its panel component from its index and is listed here with
  * a lazy import, e.g.
- * `{ key: "visits", title: "service:visits.tab", permission: "visit.read", Panel: LazyVisitsPanel }`.
+ * `{ key: "visits", title: "visits:panel.tab", permission: "visit.read", Panel: LazyEnterpriseVisits }`.
  */
 const EnterprisePanels: readonly EnterprisePanel[] = [
   {
@@ -90,6 +111,15 @@ const EnterprisePanels: readonly EnterprisePanel[] = [
     title: "activities:timeline.title",
     permission: "activity.read",
     Panel: LazyEnterpriseActivities,
+  },
+  { key: "visits", title: "visits:panel.tab", permission: "visit.read", Panel: LazyEnterpriseVisits },
+  { key: "appeals", title: "appeals:panel.title", permission: "appeal.read", Panel: LazyEnterpriseAppeals },
+  { key: "policies", title: "policies:match.tab", permission: "policy.read", Panel: LazyEnterprisePolicies },
+  {
+    key: "accounts",
+    title: "appeals:invitations.title",
+    permission: "enterprise.invite",
+    Panel: LazyEnterpriseInvitations,
   },
 ];
 

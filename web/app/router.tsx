@@ -1,6 +1,9 @@
-import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
+import { appealAuditMessages, appealsMessages } from "../features/appeals";
+import { policiesMessages, policyAuditMessages } from "../features/policies";
 import { projectAuditMessages, projectsMessages } from "../features/projects";
+import { visitAuditMessages, visitsMessages } from "../features/visits/visits.messages";
 import { registerMessages } from "../lib/i18n";
 import { LoginPage } from "./layouts/LoginPage";
 import { MainLayout } from "./layouts/MainLayout";
@@ -65,6 +68,12 @@ const MyReviewPage = page(() => import("../features/reviews/components/MyReviewP
 // The project feature's words, and its field and action names in the audit trail.
 registerMessages("projects", projectsMessages);
 registerMessages("audit", projectAuditMessages);
+// 企业走访: visits, visit plans and their coverage.
+registerMessages("visits", visitsMessages);
+registerMessages("audit", visitAuditMessages);
+const VisitsPage = page(() => import("../features/visits/components/VisitsPage"), "VisitsPage");
+const VisitPlansPage = page(() => import("../features/visits/components/PlansPage"), "PlansPage");
+const VisitCoveragePage = page(() => import("../features/visits/components/CoveragePage"), "CoveragePage");
 const NotificationsPage = page(
   () => import("../features/notify/components/NotificationsPage"),
   "NotificationsPage",
@@ -75,6 +84,40 @@ const NotifyAdminPage = page(
 );
 const WorkdaysPage = page(() => import("../features/settings/components/WorkdaysPage"), "WorkdaysPage");
 
+// 企业诉求 and 企业账号邀请: appeals, their figures and deadlines, and the public accept page.
+registerMessages("appeals", appealsMessages);
+registerMessages("audit", appealAuditMessages);
+const AppealsPage = page(() => import("../features/appeals/components/AppealsPage"), "AppealsPage");
+const AppealPage = page(() => import("../features/appeals/components/AppealPage"), "AppealPage");
+const AppealFiguresPage = page(
+  () => import("../features/appeals/components/DepartmentFiguresPage"),
+  "DepartmentFiguresPage",
+);
+const AppealDeadlinesPage = page(
+  () => import("../features/appeals/components/DeadlinesPage"),
+  "DeadlinesPage",
+);
+const InviteAcceptPage = page(
+  () => import("../features/appeals/components/InviteAcceptPage"),
+  "InviteAcceptPage",
+);
+
+// 政策兑现: the clause library, applications through review to payout, and the totals.
+registerMessages("policies", policiesMessages);
+registerMessages("audit", policyAuditMessages);
+const ClausesPage = page(() => import("../features/policies/components/ClausesPage"), "ClausesPage");
+const ClausePage = page(() => import("../features/policies/components/ClausePage"), "ClausePage");
+const PolicyApplicationsPage = page(
+  () => import("../features/policies/components/ApplicationsPage"),
+  "ApplicationsPage",
+);
+const PolicyApplicationPage = page(
+  () => import("../features/policies/components/ApplicationPage"),
+  "ApplicationPage",
+);
+const PolicyTotalsPage = page(() => import("../features/policies/components/TotalsPage"), "TotalsPage");
+const MyPoliciesPage = page(() => import("../features/policies/components/MyPoliciesPage"), "MyPoliciesPage");
+
 const guarded = (permission: string, Page: ComponentType) => (
   <RequirePermission permission={permission}>
     <Page />
@@ -83,6 +126,16 @@ const guarded = (permission: string, Page: ComponentType) => (
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  // Public: a firm's contact opens the invitation link before having an account.
+  {
+    path: "/invite/:token",
+    element: (
+      <Suspense fallback={null}>
+        <InviteAcceptPage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: "/",
     element: <MainLayout />,
@@ -106,7 +159,19 @@ export const router = createBrowserRouter([
       { path: "problems/departments", element: guarded("problem.read", ProblemStatsPage) },
       { path: "meetings", element: guarded("problem.read", MeetingsPage) },
       { path: "meetings/:id", element: guarded("problem.read", MeetingPage) },
+      { path: "appeals", element: guarded("appeal.read", AppealsPage) },
+      { path: "appeals/departments", element: guarded("appeal.read", AppealFiguresPage) },
+      { path: "appeals/:id", element: guarded("appeal.read", AppealPage) },
+      { path: "policies", element: guarded("policy.read", ClausesPage) },
+      { path: "policies/applications", element: guarded("policy.read", PolicyApplicationsPage) },
+      { path: "policies/applications/:id", element: guarded("policy.read", PolicyApplicationPage) },
+      { path: "policies/totals", element: guarded("policy.read", PolicyTotalsPage) },
+      { path: "policies/mine", element: guarded("policy.apply", MyPoliciesPage) },
+      { path: "policies/:id", element: guarded("policy.read", ClausePage) },
       { path: "activities", element: guarded("activity.read", ActivitiesPage) },
+      { path: "visits", element: guarded("visit.read", VisitsPage) },
+      { path: "visits/plans", element: guarded("visit.read", VisitPlansPage) },
+      { path: "visits/plans/:id", element: guarded("visit.read", VisitCoveragePage) },
       { path: "activities/stats", element: guarded("activity.read", ActivityStatsPage) },
       { path: "org/regions", element: guarded("org.read", RegionsPage) },
       { path: "org/parks", element: guarded("org.read", ParksPage) },
@@ -122,6 +187,7 @@ export const router = createBrowserRouter([
       { path: "settings/notify", element: guarded("settings.manage", NotifyAdminPage) },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "settings/workdays", element: guarded("settings.manage", WorkdaysPage) },
+      { path: "settings/appeal-deadlines", element: guarded("settings.manage", AppealDeadlinesPage) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,21 +1,31 @@
 import {
+  AccountBookOutlined,
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
+  CarOutlined,
   ClusterOutlined,
   CommentOutlined,
   ContactsOutlined,
+  CustomerServiceOutlined,
   DiffOutlined,
+  FieldTimeOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FormOutlined,
   FundOutlined,
   FunnelPlotOutlined,
+  GiftOutlined,
   HomeOutlined,
   IssuesCloseOutlined,
+  LineChartOutlined,
+  MessageOutlined,
   MoneyCollectOutlined,
   NotificationOutlined,
   PieChartOutlined,
@@ -43,6 +53,11 @@ export interface Section {
   /** key under app:home */
   desc: string;
   permission: string;
+  /**
+   * Hidden from users holding this one (an enterprise user reads their own appeals, not the
+   * departments' figures), except administrators, who hold every permission and see every section.
+   */
+  unless?: string;
   icon: ReactNode;
   group?: GroupKey;
 }
@@ -52,6 +67,8 @@ const groups = [
   { key: "enterprises", label: "enterpriseGroup", icon: <ShopOutlined /> },
   { key: "projects", label: "projectGroup", icon: <ProjectOutlined /> },
   { key: "problems", label: "problemGroup", icon: <AlertOutlined /> },
+  // 企业服务: visits now; appeals and policy redemption join the same group.
+  { key: "service", label: "serviceGroup", icon: <CustomerServiceOutlined /> },
   { key: "org", label: "org", icon: <AuditOutlined /> },
 ] as const;
 type GroupKey = (typeof groups)[number]["key"];
@@ -181,6 +198,75 @@ export const sections: Section[] = [
     group: "problems",
   },
   {
+    path: "/visits",
+    label: "visits",
+    desc: "visitsDesc",
+    permission: "visit.read",
+    icon: <CarOutlined />,
+    group: "service",
+  },
+  {
+    path: "/visits/plans",
+    label: "visitPlans",
+    desc: "visitPlansDesc",
+    permission: "visit.read",
+    icon: <AimOutlined />,
+    group: "service",
+  },
+  {
+    path: "/appeals",
+    label: "appeals",
+    desc: "appealsDesc",
+    permission: "appeal.read",
+    icon: <MessageOutlined />,
+    group: "service",
+  },
+  {
+    path: "/appeals/departments",
+    label: "appealDepartments",
+    desc: "appealDepartmentsDesc",
+    permission: "appeal.read",
+    unless: "appeal.raise",
+    icon: <LineChartOutlined />,
+    group: "service",
+  },
+  // 政策兑现: an enterprise user gets their own firm's page; staff the library, the claims and the totals.
+  {
+    path: "/policies/mine",
+    label: "myPolicies",
+    desc: "myPoliciesDesc",
+    permission: "policy.apply",
+    unless: "policy.review",
+    icon: <GiftOutlined />,
+    group: "service",
+  },
+  {
+    path: "/policies",
+    label: "policyClauses",
+    desc: "policyClausesDesc",
+    permission: "policy.read",
+    unless: "appeal.raise",
+    icon: <BookOutlined />,
+    group: "service",
+  },
+  {
+    path: "/policies/applications",
+    label: "policyApplications",
+    desc: "policyApplicationsDesc",
+    permission: "policy.read",
+    icon: <FileDoneOutlined />,
+    group: "service",
+  },
+  {
+    path: "/policies/totals",
+    label: "policyTotals",
+    desc: "policyTotalsDesc",
+    permission: "policy.read",
+    unless: "appeal.raise",
+    icon: <AccountBookOutlined />,
+    group: "service",
+  },
+  {
     path: "/org/regions",
     label: "regions",
     desc: "regionsDesc",
@@ -255,13 +341,28 @@ export const sections: Section[] = [
     permission: "settings.manage",
     icon: <CalendarOutlined />,
   },
+  {
+    path: "/settings/appeal-deadlines",
+    label: "appealDeadlines",
+    desc: "appealDeadlinesDesc",
+    permission: "settings.manage",
+    icon: <FieldTimeOutlined />,
+  },
 ];
+
+/** The sections a user's permissions open, in menu order. */
+export const allowedSections = (permissions: readonly string[]): Section[] => {
+  const admin = permissions.includes("settings.manage");
+  return sections.filter(
+    (s) => permissions.includes(s.permission) && !(s.unless && !admin && permissions.includes(s.unless)),
+  );
+};
 
 type MenuItem = Required<MenuProps>["items"][number];
 
 /** The side menu: only what the user's permissions open. */
 export const menuItems = (permissions: string[], t: TFunction): MenuItem[] => {
-  const allowed = sections.filter((s) => permissions.includes(s.permission));
+  const allowed = allowedSections(permissions);
   const item = (s: Section): MenuItem => ({ key: s.path, icon: s.icon, label: t(`app:menu.${s.label}`) });
   const items: MenuItem[] = [{ key: "/", icon: <HomeOutlined />, label: t("app:menu.home") }];
   for (const g of groups) {

@@ -6,24 +6,29 @@ import { compileCondition, type SqlField } from "../../lib/conditions.js";
 import { labelCurrent } from "./enterprises.queries.js";
 import { enterprise, enterpriseLabel, enterpriseSize } from "./enterprises.table.js";
 
-/** The firm's latest year of figures, joined laterally as `ly` wherever conditions run. */
-const latestYear = sql`left join lateral (select * from enterprise_year y
-  where y.enterprise_id = ${enterprise.id} order by y.year desc limit 1) ly on true`;
-
-const wan = (col: string) => sql.raw(`(ly.${col} / 1000000.0)`);
+/**
+ * A figure of the firm's latest year on record. Each is its own correlated lookup on the
+ * (enterprise, year) index, so a compiled condition is a predicate over the enterprise row alone
+ * and goes into any read of firms; a lateral join made every caller add it and misled the
+ * planner into nested loops over the firm table twice.
+ */
+const latest = (expr: string) =>
+  sql.raw(`(select ${expr} from enterprise_year y where y.enterprise_id = "enterprise"."id"
+    order by y.year desc limit 1)`);
+const wan = (col: string) => latest(`y.${col} / 1000000.0`);
 
 const exprs: Record<string, SQL> = {
   sizeClass: sql`(select ${enterpriseSize.sizeClass} from ${enterpriseSize} where ${enterpriseSize.enterpriseId} = ${enterprise.id})`,
-  fourUp: sql.raw("ly.four_up"),
+  fourUp: latest("y.four_up"),
   revenue: wan("revenue_fen"),
   tax: wan("tax_fen"),
   valueAdded: wan("value_added_fen"),
   output: wan("output_fen"),
   rd: wan("rd_fen"),
-  rdRatio: sql.raw("(ly.rd_fen * 100.0 / nullif(ly.revenue_fen, 0))"),
-  taxPerMu: sql.raw("((ly.tax_fen / 1000000.0) / nullif(ly.land_m2 / 666.67, 0))"),
-  landMu: sql.raw("(ly.land_m2 / 666.67)"),
-  figureYear: sql.raw("ly.year"),
+  rdRatio: latest("y.rd_fen * 100.0 / nullif(y.revenue_fen, 0)"),
+  taxPerMu: latest("(y.tax_fen / 1000000.0) / nullif(y.land_m2 / 666.67, 0)"),
+  landMu: latest("y.land_m2 / 666.67"),
+  figureYear: latest("y.year"),
   employees: sql`${enterprise.employees}`,
   registeredCapital: sql`(${enterprise.registeredCapitalFen} / 1000000.0)`,
   foundedOn: sql`${enterprise.foundedOn}`,
@@ -45,14 +50,14 @@ export const enterpriseSqlFields = (today: string): SqlField[] =>
       : { ...f, expr: exprs[f.key]! },
   );
 
-/**
- * The ids of the firms meeting a condition, as a subquery for `in (…)`; `where` narrows the
- * firms first (a region, a scope) so the condition runs only on them.
- */
+/** A condition as a predicate over the enterprise row, for any read of firms. */
+export const enterpriseCondition = (condition: Condition, today: string): SQL =>
+  compileCondition(condition, enterpriseSqlFields(today));
+
+/** The ids of the firms meeting a condition, as a subquery; `where` narrows the firms first. */
 export function matchingEnterprises(condition: Condition, today: string, where?: SQL): SQL {
-  const predicate = compileCondition(condition, enterpriseSqlFields(today));
-  return sql`(select ${enterprise.id} from ${enterprise} ${latestYear}
-    where ${predicate}${where ? sql` and ${where}` : sql``})`;
+  return sql`(select ${enterprise.id} from ${enterprise}
+    where ${enterpriseCondition(condition, today)}${where ? sql` and ${where}` : sql``})`;
 }
 
 /** Each firm's values of every field, for explaining a condition in TypeScript. */
@@ -65,7 +70,7 @@ export async function enterpriseFacts(db: DbOrTx, ids: readonly string[], today:
   const labels = sql`array(select distinct ${enterpriseLabel.label} from ${enterpriseLabel}
     where ${enterpriseLabel.enterpriseId} = ${enterprise.id} and ${labelCurrent(today)} order by 1) as labels`;
   const res = await db.execute(
-    sql`select ${enterprise.id} as id, ${cols}, ${labels} from ${enterprise} ${latestYear}
+    sql`select ${enterprise.id} as id, ${cols}, ${labels} from ${enterprise}
       where ${inArray(enterprise.id, [...ids])}`,
   );
   const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows;

@@ -30,9 +30,10 @@ export const appealScope = (actor: Actor): SQL =>
     region: appeal.regionId,
     park: appeal.parkId,
     enterprise: appeal.enterpriseId,
+    // A union of two index reads: an OR with EXISTS made every department's list a full scan.
     department: (d) =>
-      sql`(${appeal.departmentId} = ${d} or exists (select 1 from ${appealEvent}
-        where ${appealEvent.appealId} = ${appeal.id} and ${appealEvent.departmentId} = ${d}))`,
+      sql`${appeal.id} in (select a.id from ${appeal} a where a.department_id = ${d}
+        union select e.appeal_id from ${appealEvent} e where e.department_id = ${d})`,
   });
 
 /** Working days past due (positive) or left (≤ 0) while a department holds it. */

@@ -7,7 +7,7 @@ import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
 import { likeText, offsetOf, orderBy } from "../../lib/paging.js";
 import { inRegionSubtree, scopeWhere } from "../../lib/scope.js";
-import { matchingEnterprises } from "../enterprises/enterprises.conditions.js";
+import { enterpriseCondition } from "../enterprises/enterprises.conditions.js";
 import { enterpriseScope } from "../enterprises/enterprises.queries.js";
 import { enterprise } from "../enterprises/enterprises.table.js";
 import { park, region, team } from "../org/org.table.js";
@@ -81,69 +81,70 @@ export function population(
   actor: Actor,
   today: string,
 ): SQL {
-  const narrow = and(
+  return and(
     inRegionSubtree(enterprise.regionId, plan.regionId),
     plan.parkId
       ? sql`${enterprise.parkId} in (select p.id from ${park} p where p.id = ${plan.parkId} or p.parent_id = ${plan.parkId})`
       : undefined,
     enterpriseScope(actor),
-  );
-  return matchingEnterprises(plan.condition, today, narrow);
+    enterpriseCondition(plan.condition, today),
+  )!;
 }
 
 const visitedIn = (from: string, to: string) =>
   sql`exists (select 1 from ${visit} v where v.enterprise_id = ${enterprise.id}
     and v.visited_on between ${from} and ${to})`;
 
-/** The specialist's first team (a specialist usually serves with one team). */
-const teamOfSpecialist = sql`(select s.ref_id from ${userScopes} s where s.user_id = ${enterprise.specialistId}
-  and s.kind = 'team' order by s.ref_id limit 1)`;
+export const rate = (v: number, p: number) => (p ? Math.round((v / p) * 1000) / 10 : null);
 
-interface Row {
+interface CountRow {
+  dim: "total" | "specialist" | "team" | "park";
   id: string | null;
   name: string | null;
   population: number | string;
   visited: number | string;
 }
-const rows = async (db: DbOrTx, q: SQL) => ((await db.execute(q)) as unknown as { rows: Row[] }).rows;
-const group = (r: Row, fallback: string): CoverageGroup => {
-  const p = Number(r.population);
-  const v = Number(r.visited);
-  return { id: r.id, name: r.name ?? fallback, population: p, visited: v, rate: rate(v, p) };
-};
-export const rate = (v: number, p: number) => (p ? Math.round((v / p) * 1000) / 10 : null);
 
-/** Population and visited counts in total and by specialist, team and park: four grouped reads. */
+/**
+ * Population and visited counts in total and by specialist, the specialist's team and park: the
+ * firms are read once into a CTE and counted with grouping sets, so the cost is one pass over
+ * the population however many groups there are.
+ */
 export async function coverage(db: DbOrTx, pop: SQL, from: string, to: string) {
-  const counts = sql`count(*)::int as population, count(*) filter (where ${visitedIn(from, to)})::int as visited`;
-  const inPop = sql`${enterprise.id} in ${pop}`;
-  const [[total], bySpecialist, byTeam, byPark] = await Promise.all([
-    rows(db, sql`select null as id, null as name, ${counts} from ${enterprise} where ${inPop}`),
-    rows(
-      db,
-      sql`select ${enterprise.specialistId} as id, ${users.name} as name, ${counts} from ${enterprise}
-        left join ${users} on ${users.id} = ${enterprise.specialistId}
-        where ${inPop} group by 1, 2 order by 3 desc, 2`,
-    ),
-    rows(
-      db,
-      sql`select t.id as id, t.name as name, ${counts} from ${enterprise}
-        left join ${team} t on t.id = ${teamOfSpecialist}
-        where ${inPop} group by 1, 2 order by 3 desc, 2`,
-    ),
-    rows(
-      db,
-      sql`select ${enterprise.parkId} as id, ${park.name} as name, ${counts} from ${enterprise}
-        left join ${park} on ${park.id} = ${enterprise.parkId}
-        where ${inPop} group by 1, 2 order by 3 desc, 2`,
-    ),
-  ]);
+  const res = (await db.execute(sql`
+    with pop as materialized (
+      select ${enterprise.parkId} as park_id, ${enterprise.specialistId} as specialist_id,
+        (select s.ref_id from ${userScopes} s where s.user_id = ${enterprise.specialistId}
+          and s.kind = 'team' order by s.ref_id limit 1) as team_id,
+        ${visitedIn(from, to)} as visited
+      from ${enterprise} where ${pop}
+    ), counts as (
+      select case when grouping(specialist_id) = 0 then 'specialist' when grouping(team_id) = 0 then 'team'
+          when grouping(park_id) = 0 then 'park' else 'total' end as dim,
+        coalesce(specialist_id, team_id, park_id) as id,
+        count(*)::int as population, count(*) filter (where visited)::int as visited
+      from pop group by grouping sets ((), (specialist_id), (team_id), (park_id))
+    )
+    select c.dim, c.id, coalesce(u.name, t.name, p.name) as name, c.population, c.visited from counts c
+      left join ${users} u on c.dim = 'specialist' and u.id = c.id
+      left join ${team} t on c.dim = 'team' and t.id = c.id
+      left join ${park} p on c.dim = 'park' and p.id = c.id
+    order by c.population desc, 3`)) as unknown as { rows: CountRow[] };
+  const groups = (dim: CountRow["dim"], fallback: string): CoverageGroup[] =>
+    res.rows
+      .filter((r) => r.dim === dim)
+      .map((r) => {
+        const p = Number(r.population);
+        const v = Number(r.visited);
+        return { id: r.id, name: r.name ?? fallback, population: p, visited: v, rate: rate(v, p) };
+      });
+  const total = res.rows.find((r) => r.dim === "total");
   return {
     population: Number(total?.population ?? 0),
     visited: Number(total?.visited ?? 0),
-    bySpecialist: bySpecialist.map((r) => group(r, "未指定服务专员")),
-    byTeam: byTeam.map((r) => group(r, "未归属小分队")),
-    byPark: byPark.map((r) => group(r, "未入园区")),
+    bySpecialist: groups("specialist", "未指定服务专员"),
+    byTeam: groups("team", "未归属小分队"),
+    byPark: groups("park", "未入园区"),
   };
 }
 
@@ -158,7 +159,7 @@ export async function unvisited(db: DbOrTx, pop: SQL, from: string, to: string, 
     string | null
   >`(select max(v.visited_on)::text from ${visit} v where v.enterprise_id = ${enterprise.id})`;
   const w = and(
-    sql`${enterprise.id} in ${pop}`,
+    pop,
     sql`not ${visitedIn(from, to)}`,
     q.specialistId ? eq(enterprise.specialistId, q.specialistId) : undefined,
     q.parkId ? eq(enterprise.parkId, q.parkId) : undefined,
@@ -198,7 +199,7 @@ export async function unvisited(db: DbOrTx, pop: SQL, from: string, to: string, 
 
 /** How many firms a condition selects and a few of them, for the plan editor. */
 export async function preview(db: DbOrTx, pop: SQL) {
-  const w = sql`${enterprise.id} in ${pop}`;
+  const w = pop;
   const [[total], sample] = await Promise.all([
     db.select({ n: count() }).from(enterprise).where(w),
     db

@@ -234,15 +234,12 @@ export async function getApplication(db: DbOrTx, actor: Actor, id: string) {
 /** A page of the firms a clause's condition selects, with each one's live application if any. */
 export async function clauseFirms(
   db: DbOrTx,
-  ids: SQL,
+  meets: SQL,
   clauseId: string,
   period: string,
   page: { page: number; pageSize: number; q?: string },
 ) {
-  const w = and(
-    sql`${enterprise.id} in ${ids}`,
-    page.q ? ilike(enterprise.name, likeText(page.q)) : undefined,
-  );
+  const w = and(meets, page.q ? ilike(enterprise.name, likeText(page.q)) : undefined);
   const live = sql<string | null>`(select a.id from ${app} a where a.enterprise_id = ${enterprise.id}
     and a.clause_id = ${clauseId} and a.period = ${period} and a.status <> 'rejected' limit 1)`;
   const [items, [total]] = await Promise.all([

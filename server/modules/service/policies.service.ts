@@ -26,7 +26,7 @@ import { notify } from "../../lib/notify/notify.service.js";
 import { requirePermission } from "../../lib/policy.js";
 import { createRecord, deleteRecord, type RecordKind, updateRecord } from "../../lib/records.js";
 import { coversRegionPath, inRegionSubtree } from "../../lib/scope.js";
-import { enterpriseFacts, matchingEnterprises } from "../enterprises/enterprises.conditions.js";
+import { enterpriseCondition, enterpriseFacts } from "../enterprises/enterprises.conditions.js";
 import { enterpriseScope, getEnterprise } from "../enterprises/enterprises.queries.js";
 import { enterprise } from "../enterprises/enterprises.table.js";
 import { relatedDepartment } from "../org/org.queries.js";
@@ -95,15 +95,13 @@ export async function clauseMatches(
   requirePermission(ctx.actor.permissions, "policy.read");
   const c = await q.getClause(ctx.db, ctx.actor, id);
   if (!c) throw notFound();
-  const narrow = and(enterpriseScope(ctx.actor), inRegionSubtree(enterprise.regionId, c.regionId));
+  const meets = and(
+    enterpriseScope(ctx.actor),
+    inRegionSubtree(enterprise.regionId, c.regionId),
+    enterpriseCondition(c.condition, today(ctx)),
+  )!;
   const period = periodOf(c, Number(today(ctx).slice(0, 4)));
-  const found = await q.clauseFirms(
-    ctx.db,
-    matchingEnterprises(c.condition, today(ctx), narrow),
-    c.id,
-    period,
-    page,
-  );
+  const found = await q.clauseFirms(ctx.db, meets, c.id, period, page);
   const facts = await enterpriseFacts(
     ctx.db,
     found.items.map((r) => r.enterpriseId),

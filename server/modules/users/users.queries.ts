@@ -6,6 +6,7 @@ import type { DbOrTx } from "../../db/client.js";
 import type { Actor, Grant } from "../../lib/context.js";
 import { likeText, offsetOf, orderBy } from "../../lib/paging.js";
 import { scopeWhere } from "../../lib/scope.js";
+import { enterprise } from "../enterprises/enterprises.table.js";
 import { department, park, region, team } from "../org/org.table.js";
 import { credentials, sessions, userRoles, userScopes, users } from "./users.table.js";
 
@@ -92,7 +93,8 @@ export async function grantsOf(db: DbOrTx, userIds: string[]) {
       userId: userScopes.userId,
       kind: sql<ScopeKind>`${userScopes.kind}`,
       refId: userScopes.refId,
-      refName: sql<string | null>`coalesce(${region.name}, ${park.name}, ${team.name}, ${department.name})`,
+      refName: sql<string | null>`coalesce(${region.name}, ${park.name}, ${team.name}, ${department.name},
+        (select e.name from ${enterprise} e where ${userScopes.kind} = 'enterprise' and e.id = ${userScopes.refId}))`,
       path: region.path,
     })
     .from(userScopes)

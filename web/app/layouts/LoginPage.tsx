@@ -62,6 +62,8 @@ export const LoginPage = () => {
           form={form}
           layout="vertical"
           onFinish={onFinish}
+          // An accepted invitation sends the new account here with its username filled in.
+          initialValues={{ username: params.get("username") ?? "" }}
           // A server error is about the last attempt: editing or resubmitting makes it stale.
           onValuesChange={() => setError(null)}
           onFinishFailed={() => setError(null)}
@@ -73,14 +75,18 @@ export const LoginPage = () => {
             label={t("login.username")}
             rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}
           >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus={!params.get("username")} />
           </Form.Item>
           <Form.Item
             name="password"
             label={t("login.password")}
             rules={[{ required: true, message: t("login.passwordRequired") }]}
           >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              autoFocus={Boolean(params.get("username"))}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending}>
             {t("login.submit")}

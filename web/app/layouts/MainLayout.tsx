@@ -1,5 +1,5 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined } from "@ant-design/icons";
-import { Button, Flex, Layout, Menu, Result, Spin, Typography } from "antd";
+import { Button, Flex, Grid, Layout, Menu, Result, Spin, Typography } from "antd";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
@@ -25,7 +25,9 @@ export const MainLayout = () => {
   const navigate = useNavigate();
   const me = useMe();
   const logout = useLogout();
-  const [collapsed, setCollapsed] = useState(false);
+  // A phone starts with the menu folded away: the page gets the whole width.
+  const small = !Grid.useBreakpoint().md;
+  const [collapsed, setCollapsed] = useState(() => typeof window !== "undefined" && window.innerWidth < 768);
   const [pwOpen, setPwOpen] = useState(false);
 
   if (me.isLoading) {
@@ -63,7 +65,14 @@ export const MainLayout = () => {
           onCollapse={setCollapsed}
           trigger={null}
           width={220}
-          style={{ position: "sticky", top: 0, height: "100vh", overflow: "auto" }}
+          breakpoint="md"
+          collapsedWidth={small ? 0 : 80}
+          onBreakpoint={(broken) => setCollapsed(broken)}
+          style={
+            small
+              ? { position: "fixed", zIndex: 20, left: 0, top: 0, height: "100vh", overflow: "auto" }
+              : { position: "sticky", top: 0, height: "100vh", overflow: "auto" }
+          }
         >
           <Flex align="center" justify="center" style={{ height: 56 }}>
             <Typography.Title
@@ -79,7 +88,10 @@ export const MainLayout = () => {
             selectedKeys={[key]}
             defaultOpenKeys={groupKeys}
             items={menuItems(user.permissions, t)}
-            onClick={(e) => navigate(e.key)}
+            onClick={(e) => {
+              navigate(e.key);
+              if (small) setCollapsed(true);
+            }}
           />
         </Layout.Sider>
         <Layout>
@@ -101,16 +113,16 @@ export const MainLayout = () => {
                   icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
                   onClick={() => setCollapsed(!collapsed)}
                 />
-                <Typography.Text type="secondary">{t("brandSub")}</Typography.Text>
+                {!small && <Typography.Text type="secondary">{t("brandSub")}</Typography.Text>}
               </Flex>
-              <Flex align="center" gap={16}>
+              <Flex align="center" gap={small ? 8 : 16}>
                 <NotificationBell />
                 <LanguageSwitch />
                 <UserMenu me={user} onChangePassword={() => setPwOpen(true)} onLogout={onLogout} />
               </Flex>
             </Flex>
           </Layout.Header>
-          <Layout.Content style={{ padding: 24 }}>
+          <Layout.Content style={{ padding: small ? 12 : 24 }}>
             <Suspense fallback={<PageFallback />}>
               <Outlet />
             </Suspense>

@@ -1,6 +1,6 @@
 import { Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import type { ComponentType } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAuditEntries } from "../../features/audit";
@@ -9,7 +9,7 @@ import { useDepartments, useParks, useTeams } from "../../features/org";
 import { useUsers } from "../../features/users";
 import { useCurrentUser } from "../../lib/current-user";
 import { formatDateCn } from "../../lib/format";
-import { sections } from "../sections";
+import { allowedSections } from "../sections";
 
 /** A figure read from a list's total: never a made-up number. */
 const Figure = ({ total, loading, label }: { total?: number; loading: boolean; label: string }) => {
@@ -62,6 +62,11 @@ const figures: Record<string, ComponentType> = {
   "/audit": AuditTodayFigure,
 };
 
+// An enterprise user's own firm and appeals, above their sections; loaded only for them.
+const MyFirmHome = lazy(() =>
+  import("../../features/appeals/components/MyFirmHome").then((m) => ({ default: m.MyFirmHome })),
+);
+
 const dayPart = (h: number): string =>
   h < 9 ? "morning" : h < 11 ? "forenoon" : h < 13 ? "noon" : h < 18 ? "afternoon" : "evening";
 
@@ -69,7 +74,9 @@ const dayPart = (h: number): string =>
 export const HomePage = () => {
   const { t, i18n } = useTranslation("app");
   const me = useCurrentUser();
-  const allowed = sections.filter((s) => me.permissions.includes(s.permission));
+  const allowed = allowedSections(me.permissions);
+  // An enterprise user is scoped to their own firm (an administrator holds appeal.raise too).
+  const firmUser = me.scopes.some((s) => s.kind === "enterprise");
   const now = dayjs();
   const date =
     i18n.language === "en"
@@ -110,6 +117,11 @@ export const HomePage = () => {
           </div>
         </Flex>
       </Card>
+      {firmUser && (
+        <Suspense fallback={<Skeleton active />}>
+          <MyFirmHome />
+        </Suspense>
+      )}
       <Typography.Title level={5}>{t("home.sections")}</Typography.Title>
       {allowed.length === 0 ? (
         <Card>

@@ -73,7 +73,9 @@ export const AuditListPage = () => {
       dataIndex: "action",
       key: "action",
       width: 120,
-      render: (v: string) => <ActionTag action={v} />,
+      render: (v: string, e: { subjectType: string | null }) => (
+        <ActionTag action={v} subjectType={e.subjectType} />
+      ),
     },
     {
       title: t("list.subject"),

@@ -30,7 +30,7 @@ export const AuditTrail = ({ subjectType, subjectId }: AuditTrailProps) => {
               <Flex gap={8} align="center" wrap>
                 <Typography.Text type="secondary">{formatDateTimeSec(e.at)}</Typography.Text>
                 <Typography.Text strong>{e.actorName ?? t("list.system")}</Typography.Text>
-                <ActionTag action={e.action} />
+                <ActionTag action={e.action} subjectType={e.subjectType} />
               </Flex>
               <AuditDiff entry={e} />
             </Flex>
