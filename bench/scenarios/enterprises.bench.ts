@@ -259,7 +259,13 @@ async function runImport(ctx: ActorCtx, store: FileStore, entity: string, file: 
   return { dryMs, commitMs: performance.now() - t1 };
 }
 
-/** COPY the table's final rows out as CSV, then time COPY of them into an empty copy of the table with all its indexes. */
+/**
+ * COPY the table's final rows out as CSV, then time COPY of them into an empty copy of the table
+ * with all its indexes and foreign keys. LIKE … INCLUDING ALL copies no foreign key, and the
+ * real table checks every written row against its own (enterprise_year.enterprise_id: 0.65 s of
+ * a 100k-row yearly commit): without them the reference did less work than "the same indexed
+ * table" it stands for.
+ */
 async function copyReference(
   database: Database,
   url: string | undefined,
@@ -270,6 +276,11 @@ async function copyReference(
   const db = database.db;
   await db.execute(sql.raw(`drop table if exists ${ref}`));
   await db.execute(sql.raw(`create table ${ref} (like ${table} including all)`));
+  const fks = (await db.execute(
+    sql`select pg_get_constraintdef(oid) as def from pg_constraint
+        where conrelid = ${table}::regclass and contype = 'f' order by conname`,
+  )) as unknown as Rows<{ def: string }>;
+  for (const fk of fks.rows) await db.execute(sql.raw(`alter table ${ref} add ${fk.def}`));
   if (database.pglite) {
     const res = await database.pglite.query(
       `copy (select * from ${table} where ${where}) to '/dev/blob' with (format csv)`,

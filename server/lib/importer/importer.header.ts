@@ -89,9 +89,13 @@ export function detectHeaderRow(rows: Cell[][], columns: ImportColumn[]): number
 
 /** Rows that are not data: blank, or a total line (合计/小计/总计). */
 export function skipReason(cells: Cell[]): string | null {
-  const texts = cells.map(cellText).filter(Boolean);
-  if (texts.length === 0) return "空行";
-  if (texts.slice(0, 3).some((t) => /^(合\s*计|小\s*计|总\s*计|累\s*计)[:：]?$/.test(t)))
-    return "合计/小计行";
-  return null;
+  // Only the first three texts can mark a total line: the rest of a long row is not read.
+  let seen = 0;
+  for (const c of cells) {
+    const t = cellText(c);
+    if (!t) continue;
+    if (/^(合\s*计|小\s*计|总\s*计|累\s*计)[:：]?$/.test(t)) return "合计/小计行";
+    if (++seen === 3) return null;
+  }
+  return seen === 0 ? "空行" : null;
 }

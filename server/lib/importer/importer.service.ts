@@ -256,8 +256,8 @@ export async function validateImport(ctx: ActorCtx, store: FileStore, id: string
   if (!editable.has(job.status))
     throw new AppError("CONFLICT", { zh: "导入正在进行或已完成", en: "The import is running or done" });
   checkMapping(job, spec);
-  const run = runInfo(job, spec);
   const file = await filePath(ctx, store, job);
+  const run = { ...runInfo(job, spec), fileBytes: file.size };
   await ctx.db
     .update(importJob)
     .set({ status: "validating", counts: null, errors: [], skipped: [], message: null, updatedAt: ctx.now() })

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type {
   ImportCorrection,
   ImportCounts,
@@ -35,4 +35,24 @@ export const importJob = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("import_job_creator_idx").on(t.createdBy, t.createdAt)],
+);
+
+/**
+ * Rows a dry run checked, set aside for its commit: each chunk as the text of a COPY into the
+ * module's staging table (importer.spill.ts). Writing the staging table itself during the dry
+ * run cost PGlite, which runs in the server's own thread, as long as reading the file did.
+ * Stored uncompressed (migration 0017): the text lives until the commit, and compressing it
+ * cost more than it saved.
+ */
+export const importChunk = pgTable(
+  "import_chunk",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => importJob.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    rows: integer("rows").notNull(),
+    body: text("body").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.seq] })],
 );

@@ -59,6 +59,8 @@ export interface ImportRunInfo {
   /** column keys the user mapped: only these are written on update */
   mapped: string[];
   blankClears: boolean;
+  /** the uploaded file's size, in a dry run (a spec may get ready for a large file) */
+  fileBytes?: number;
 }
 
 /** What a module declares to import an entity (DESIGN.md, "Import contract"). */

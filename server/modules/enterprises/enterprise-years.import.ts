@@ -1,10 +1,16 @@
-import { eq, type SQL, sql } from "drizzle-orm";
+import { eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
 import { newId } from "../../lib/ids.js";
-import { insertStaged } from "../../lib/importer/importer.stage.js";
-import type { ImportColumn, ImportSpec, RowProblem, Value } from "../../lib/importer/importer.types.js";
+import { mapConstraint } from "../../lib/db-errors.js";
+import type {
+  ImportColumn,
+  ImportRunInfo,
+  ImportSpec,
+  RowProblem,
+  Value,
+} from "../../lib/importer/importer.types.js";
 import { auditTouched } from "./enterprises.import.queries.js";
 import { enterpriseScope, refreshSizes } from "./enterprises.queries.js";
 import { enterpriseYearStage } from "./enterprises.table.js";
@@ -96,7 +102,10 @@ export const yearColumns: ImportColumn[] = [
   },
 ];
 
-type StageRow = Omit<typeof enterpriseYearStage.$inferInsert, "jobId" | "rowNo">;
+type StageRow = Omit<
+  typeof enterpriseYearStage.$inferInsert,
+  "jobId" | "rowNo" | "enterpriseId" | "regionId" | "sources"
+>;
 const figureKeys = yearColumns.map((c) => c.key).filter((k) => !["uscc", "name", "year"].includes(k));
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const fen = (v: Value) => (v && typeof v === "object" && "fen" in v ? v.fen : null);
@@ -139,21 +148,56 @@ function yearRow(
 }
 
 type Rows<T> = { rows: T[] };
+const firmsChanged = {
+  zh: "校验之后有企业被删除或合并，请重新校验后再导入",
+  en: "Firms were removed or merged after the dry run: validate the file again",
+};
 const rowsOf = async <T>(db: DbOrTx, query: SQL) => ((await db.execute(query)) as unknown as Rows<T>).rows;
+
+const stageColumns = Object.values(getTableColumns(enterpriseYearStage)).map((c) => c.name);
+/** The staged rows' columns, the firm and its region as the staging statement finds them. */
+const stagedSelect = sql.raw(
+  stageColumns
+    .map((c) => (c === "enterprise_id" ? "e.id" : c === "region_id" ? "e.region_id" : `j.${c}`))
+    .join(", "),
+);
+
+/**
+ * Stages a chunk, each row with its firm (a code no firm has stays without: the review reports
+ * it) and the figures' sources, which name this file for every figure the row states.
+ */
+async function stageYears(db: DbOrTx, run: ImportRunInfo, rows: { rowNo: number; row: StageRow }[]) {
+  if (rows.length === 0) return;
+  const source = `导入：${run.fileName}`;
+  const mapped = figureKeys.filter((k) => run.mapped.includes(k));
+  const json = rows.map(({ rowNo, row }) => {
+    const o: Record<string, unknown> = { job_id: run.jobId, row_no: rowNo };
+    for (const [key, col] of Object.entries(getTableColumns(enterpriseYearStage)))
+      if (key in row) o[col.name] = (row as Record<string, unknown>)[key] ?? null;
+    const sources: Record<string, string> = {};
+    for (const k of mapped) if ((row as Record<string, unknown>)[k] != null) sources[k] = source;
+    o.sources = sources;
+    return o;
+  });
+  await db.execute(sql`insert into enterprise_year_stage
+    select ${stagedSelect} from json_populate_recordset(null::enterprise_year_stage, ${JSON.stringify(json)}::json) j
+    left join enterprise e on e.uscc = j.uscc`);
+}
 
 async function review(ctx: ActorCtx, jobId: string) {
   const missing = await rowsOf<{ row_no: number; uscc: string; outside: boolean }>(
     ctx.db,
     sql`select s.row_no, s.uscc, (enterprise.id is not null) as outside from enterprise_year_stage s
-        left join enterprise on enterprise.uscc = s.uscc
+        left join enterprise on enterprise.id = s.enterprise_id
         where s.job_id = ${jobId} and (enterprise.id is null or not (${enterpriseScope(ctx.actor)}))
         order by s.row_no limit 1000`,
   );
   const [c] = await rowsOf<{ c: number; u: number }>(
     ctx.db,
     sql`select count(*) filter (where y.id is null)::int as c, count(y.id)::int as u
-        from enterprise_year_stage s join enterprise e on e.uscc = s.uscc
-        left join enterprise_year y on y.enterprise_id = e.id and y.year = s.year where s.job_id = ${jobId}`,
+        from enterprise_year_stage s
+        left join enterprise_year y on y.enterprise_id = s.enterprise_id and y.year = s.year
+        where s.job_id = ${jobId} and s.enterprise_id is not null`,
   );
   return {
     create: c?.c ?? 0,
@@ -174,16 +218,6 @@ function commit(ctx: ActorCtx, run: Parameters<ImportSpec<StageRow>["commit"]>[1
   const set = cols.map((c) =>
     run.blankClears ? `${c} = excluded.${c}` : `${c} = coalesce(excluded.${c}, y.${c})`,
   );
-  const source = `导入：${run.fileName}`;
-  // Each figure remembers where it came from: this file, for every figure the row carries.
-  const sources = mapped.length
-    ? sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(
-        mapped.map(
-          (k) => sql`${k}::text, case when ${sql.raw(`s.${snake(k)}`)} is not null then ${source}::text end`,
-        ),
-        sql`, `,
-      )}))`
-    : sql`'{}'::jsonb`;
   const colList = sql.raw(cols.map((c) => `, ${c}`).join(""));
   const srcList = sql.raw(cols.map((c) => `, s.${c}`).join(""));
   // Without blanks that clear, a firm's size class changes only where the file states one for a
@@ -193,38 +227,42 @@ function commit(ctx: ActorCtx, run: Parameters<ImportSpec<StageRow>["commit"]>[1
   const sizes = sizesHere
     ? sql`, sz as (
         insert into enterprise_size as z (enterprise_id, size_class)
-        select l.eid, l.size_class from (
-          select distinct on (eid) eid, year, size_class from src where size_class is not null
-          order by eid, year desc) l
+        select l.enterprise_id, l.size_class from (
+          select distinct on (enterprise_id) enterprise_id, year, size_class from src
+          where size_class is not null order by enterprise_id, year desc) l
         where not exists (select 1 from enterprise_year o
-          where o.enterprise_id = l.eid and o.year > l.year and o.size_class is not null)
+          where o.enterprise_id = l.enterprise_id and o.year > l.year and o.size_class is not null)
         on conflict (enterprise_id) do update set size_class = excluded.size_class
         where z.size_class <> excluded.size_class)`
     : sql``;
   return inTx(ctx, async (tx) => {
-    // One statement: the staged rows meet their firms once, for the upsert, the size classes
-    // and the regions the audit entry counts.
-    const rows = await rowsOf<{ id: string; region_id: string; inserted: boolean }>(
-      tx.db,
-      sql`with src as materialized (
-            select s.*, e.id as eid, e.region_id from enterprise_year_stage s
-            join enterprise e on e.uscc = s.uscc where s.job_id = ${run.jobId}),
-          up as (
-            insert into enterprise_year as y (id, enterprise_id, year${colList}, sources)
-            select s.id, s.eid, s.year${srcList}, ${sources} from src s
-            on conflict (enterprise_id, year) do update set
-              ${sql.raw([...set, "sources = y.sources || excluded.sources", "version = y.version + 1", "updated_at = now()"].join(", "))}
-            returning y.enterprise_id, y.year, (y.xmax = 0) as inserted)${sizes}
-          select up.enterprise_id as id, s.region_id, up.inserted from up
-          join src s on s.eid = up.enterprise_id and s.year = up.year`,
+    // One statement writes the year rows and the size classes. The dry run found each row's
+    // firm (a firm removed since then fails the foreign key: the file is checked again); every
+    // staged row is written (the upsert updates on conflict, and a file holds a firm's year
+    // once), so the audit's ids and regions are the staged rows' own.
+    const rows = await mapConstraint(
+      () =>
+        rowsOf<{ id: string; region_id: string; created: number }>(
+          tx.db,
+          sql`with src as materialized (select * from enterprise_year_stage s where s.job_id = ${run.jobId}),
+            up as (
+              insert into enterprise_year as y (id, enterprise_id, year${colList}, sources)
+              select s.id, s.enterprise_id, s.year${srcList}, coalesce(s.sources, '{}') from src s
+              on conflict (enterprise_id, year) do update set
+                ${sql.raw([...set, "sources = y.sources || excluded.sources", "version = y.version + 1", "updated_at = now()"].join(", "))}
+              returning (y.xmax = 0) as inserted)${sizes}
+            select s.enterprise_id as id, s.region_id, (select count(*)::int from up where up.inserted) as created
+            from src s`,
+        ),
+      { inUse: firmsChanged },
     );
     if (mapped.includes("sizeClass") && !sizesHere)
       await refreshSizes(
         tx.db,
-        sql`select e.id from enterprise_year_stage s join enterprise e on e.uscc = s.uscc where s.job_id = ${run.jobId}`,
+        sql`select s.enterprise_id from enterprise_year_stage s where s.job_id = ${run.jobId}`,
       );
-    await auditTouched(tx, { ...run, fileName: `${run.fileName}（年度数据）` }, rows);
-    const created = rows.filter((r) => r.inserted).length;
+    const created = Number(rows[0]?.created ?? 0);
+    await auditTouched(tx, { ...run, fileName: `${run.fileName}（年度数据）` }, rows, created);
     return { created, updated: rows.length - created };
   });
 }
@@ -240,12 +278,7 @@ export const enterpriseYearImport: ImportSpec<StageRow, { thisYear: number }> = 
     const { row, problems } = yearRow(values, l.thisYear, run.options as { year?: number });
     return { row, problems, dedupeKey: row ? `${row.uscc} ${row.year} 年` : null };
   },
-  stage: (ctx, run, rows) =>
-    insertStaged(
-      ctx.db,
-      enterpriseYearStage,
-      rows.map((r) => ({ ...r.row, jobId: run.jobId, rowNo: r.rowNo })),
-    ),
+  stage: (ctx, run, rows) => stageYears(ctx.db, run, rows),
   review: (ctx, run) => review(ctx, run.jobId),
   commit,
   clear: async (ctx, jobId) => {

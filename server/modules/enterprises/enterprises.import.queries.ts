@@ -2,29 +2,13 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { auditBatch } from "../../lib/audit/audit.service.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
-import { insertStaged } from "../../lib/importer/importer.stage.js";
 import type { ImportRunInfo } from "../../lib/importer/importer.types.js";
-import { enterpriseScope } from "./enterprises.queries.js";
+import { loadEnterpriseStage } from "./enterprises.import.stage.js";
 import { searchColumnsOf } from "./enterprises.search.js";
-import { enterprise, enterpriseStage } from "./enterprises.table.js";
+import { enterprise } from "./enterprises.table.js";
 
 type Rows<T> = { rows: T[] };
 const rowsOf = async <T>(db: DbOrTx, query: SQL) => ((await db.execute(query)) as unknown as Rows<T>).rows;
-
-export const stageEnterprises = (
-  db: DbOrTx,
-  jobId: string,
-  rows: { rowNo: number; row: Omit<typeof enterpriseStage.$inferInsert, "jobId" | "rowNo"> }[],
-) =>
-  insertStaged(
-    db,
-    enterpriseStage,
-    rows.map((r) => ({ ...r.row, jobId, rowNo: r.rowNo })),
-  );
-
-export const clearEnterpriseStage = async (db: DbOrTx, jobId: string) => {
-  await db.delete(enterpriseStage).where(eq(enterpriseStage.jobId, jobId));
-};
 
 /** How a staged row finds its firm: by USCC, or an unregistered firm by region and exact name. */
 const registered = sql.raw(`s.uscc is not null and e.uscc = s.uscc`);
@@ -32,37 +16,9 @@ const unregistered = sql.raw(
   `s.uscc is null and e.uscc is null and e.region_id = s.region_id and e.name = s.name`,
 );
 
-export async function reviewEnterprises(ctx: ActorCtx, jobId: string) {
-  const counts = async (match: SQL, which: SQL) => {
-    const [row] = await rowsOf<{ c: number; u: number }>(
-      ctx.db,
-      sql`select count(*) filter (where e.id is null)::int as c, count(e.id)::int as u
-          from enterprise_stage s left join enterprise e on ${match} where s.job_id = ${jobId} and ${which}`,
-    );
-    return row ?? { c: 0, u: 0 };
-  };
-  const a = await counts(registered, sql.raw("s.uscc is not null"));
-  const b = await counts(unregistered, sql.raw("s.uscc is null"));
-  // Re-importing a code that belongs to a firm outside the user's scope must not touch it.
-  const outside = await rowsOf<{ row_no: number; uscc: string }>(
-    ctx.db,
-    sql`select s.row_no, s.uscc from enterprise_stage s join ${enterprise} on ${enterprise.uscc} = s.uscc
-        where s.job_id = ${jobId} and not (${enterpriseScope(ctx.actor)}) order by s.row_no limit 1000`,
-  );
-  return {
-    create: a.c + b.c,
-    update: a.u + b.u,
-    problems: outside.map((r) => ({
-      rowNo: r.row_no,
-      key: "uscc",
-      message: `统一社会信用代码 ${r.uscc} 对应的企业不在您的管辖范围内，不能更新`,
-    })),
-  };
-}
-
 /** Import keys → the columns they write on update. */
 const writes: Record<string, string[]> = {
-  name: ["name", "search_text", "search_grams", "name_pinyin", "name_initials", "name_key"],
+  name: ["name", "search_text", "search_grams", "name_pinyin", "pinyin_grams", "name_initials", "name_key"],
   formerNames: ["former_names", "search_text", "search_grams"],
   legalRep: ["legal_rep"],
   registeredCapital: ["registered_capital_fen", "capital_currency"],
@@ -82,6 +38,7 @@ const keepWhenBlank = new Set([
   "search_text",
   "search_grams",
   "name_pinyin",
+  "pinyin_grams",
   "name_initials",
   "name_key",
   "status",
@@ -110,7 +67,7 @@ function setClause(run: ImportRunInfo, src: string): SQL {
 const regionMapped = (run: ImportRunInfo) => run.mapped.includes("regionCode") || run.mapped.includes("park");
 
 const insertColumns =
-  "id, uscc, name, former_names, legal_rep, registered_capital_fen, capital_currency, founded_on, status, industry_code, region_id, park_id, address, lng, lat, employees, contacts, search_text, search_grams, name_pinyin, name_initials, name_key";
+  "id, uscc, name, former_names, legal_rep, registered_capital_fen, capital_currency, founded_on, status, industry_code, region_id, park_id, address, lng, lat, employees, contacts, search_text, search_grams, name_pinyin, pinyin_grams, name_initials, name_key";
 /** The staged row as a firm; a row that names no region keeps an existing firm's region. */
 const insertValues = (run: ImportRunInfo) =>
   sql.raw(
@@ -118,16 +75,21 @@ const insertValues = (run: ImportRunInfo) =>
       regionMapped(run)
         ? "case when s.region_given then s.region_id else coalesce((select x.region_id from enterprise x where x.uscc = s.uscc), s.region_id) end"
         : "s.region_id"
-    }, s.park_id, s.address, s.lng, s.lat, s.employees, coalesce(s.contacts, '[]'::jsonb), s.search_text, s.search_grams, s.name_pinyin, s.name_initials, s.name_key`,
+    }, s.park_id, s.address, s.lng, s.lat, s.employees, coalesce(s.contacts, '[]'::jsonb), s.search_text, s.search_grams, s.name_pinyin, s.pinyin_grams, s.name_initials, s.name_key`,
   );
 
 type Touched = { id: string; region_id: string; inserted: boolean };
 /** Rows written by one import after which the firm table's statistics are refreshed. */
 const ANALYZE_AFTER = 20_000;
 
-/** One transaction: upsert registered firms by USCC, unregistered ones by region and name, then labels. */
-export function commitEnterprises(ctx: ActorCtx, run: ImportRunInfo) {
+/**
+ * The set-aside rows are staged (COPY, a chunk a statement, so other requests interleave on
+ * PGlite), then one transaction upserts registered firms by USCC, unregistered ones by region and
+ * name, then labels.
+ */
+export async function commitEnterprises(ctx: ActorCtx, run: ImportRunInfo) {
   const job = run.jobId;
+  await loadEnterpriseStage(ctx.db, job);
   return inTx(ctx, async (tx) => {
     const touched: Touched[] = [];
     // A loop, not push(...rows): a million arguments overflow the stack.
@@ -182,8 +144,8 @@ export function commitEnterprises(ctx: ActorCtx, run: ImportRunInfo) {
     if (large) await tx.db.execute(sql`set local enable_nestloop = on`);
     if (run.mapped.includes("name") && !run.mapped.includes("formerNames"))
       await keepFormerNameKeys(tx.db, job);
-    await auditTouched(tx, run, touched);
     const created = touched.filter((t) => t.inserted).length;
+    await auditTouched(tx, run, touched, created);
     return { created, updated: touched.length - created };
   });
 }
@@ -209,11 +171,15 @@ async function keepFormerNameKeys(db: DbOrTx, job: string) {
  * regions it touched and a digest of every id. A per-region entry would mean thousands of chain
  * appends for a province-wide file.
  */
-export async function auditTouched(ctx: ActorCtx, run: ImportRunInfo, touched: Touched[]) {
+export async function auditTouched(
+  ctx: ActorCtx,
+  run: ImportRunInfo,
+  touched: { id: string; region_id: string }[],
+  created: number,
+) {
   if (touched.length === 0) return;
   const regions = new Map<string, number>();
   for (const t of touched) regions.set(t.region_id, (regions.get(t.region_id) ?? 0) + 1);
-  const created = touched.filter((t) => t.inserted).length;
   await auditBatch(ctx, {
     action: "import",
     subjectType: "enterprise",

@@ -13,9 +13,14 @@ import type { ImportColumn, ImportSpec, RowProblem, Value } from "../../lib/impo
 import { coversRegionPath } from "../../lib/scope.js";
 import * as orgQ from "../org/org.queries.js";
 import { regionLookup } from "../org/regions.queries.js";
+import { startDeriveWorker } from "./enterprises.derive.js";
 import * as iq from "./enterprises.import.queries.js";
-import { searchColumnsOf } from "./enterprises.search.js";
-import type { enterpriseStage } from "./enterprises.table.js";
+import {
+  clearEnterpriseStage,
+  type EnterpriseStageRow,
+  reviewEnterprises,
+  stageEnterprises,
+} from "./enterprises.import.stage.js";
 import { resolveIndustryCode } from "./industries.reference.js";
 
 const invert = <K extends string>(names: Record<K, string>, extra: Record<string, K> = {}) =>
@@ -115,7 +120,9 @@ export const enterpriseColumns: ImportColumn[] = [
   },
 ];
 
-type StageRow = Omit<typeof enterpriseStage.$inferInsert, "jobId" | "rowNo">;
+type StageRow = EnterpriseStageRow;
+/** About 10,000 rows of xlsx or CSV. */
+const WORKER_FROM_BYTES = 1 << 20;
 type Lookups = Awaited<ReturnType<typeof prepareLookups>>;
 
 async function prepareLookups(ctx: ActorCtx) {
@@ -210,7 +217,6 @@ function enterpriseRow(
       contacts,
       labels,
       labelIds: labels?.map(() => newId()) ?? null,
-      ...searchColumnsOf(name, formerNames ?? []),
     },
   };
 }
@@ -221,13 +227,18 @@ export const enterpriseImport: ImportSpec<StageRow, Lookups> = {
   permission: "enterprise.import",
   columns: enterpriseColumns,
   options: z.object({ regionId: z.uuid().optional() }),
-  prepare: (ctx) => prepareLookups(ctx),
+  prepare: (ctx, run) => {
+    // A large file's search columns are derived in a worker, which takes a moment to load.
+    if ((run.fileBytes ?? 0) >= WORKER_FROM_BYTES) void startDeriveWorker();
+    return prepareLookups(ctx);
+  },
   row(values, l, run) {
     const { row, problems } = enterpriseRow(values, l, run.options as { regionId?: string });
     return { row, problems, dedupeKey: row ? (row.uscc ?? `${row.regionId}|${row.name}`) : null };
   },
-  stage: (ctx, run, rows) => iq.stageEnterprises(ctx.db, run.jobId, rows),
-  review: (ctx, run) => iq.reviewEnterprises(ctx, run.jobId),
+  // The dry run sets rows aside and looks up the firms they update; the commit stages and merges.
+  stage: (ctx, run, rows) => stageEnterprises(ctx, run.jobId, rows),
+  review: (_ctx, run) => reviewEnterprises(run.jobId),
   commit: (ctx, run) => iq.commitEnterprises(ctx, run),
-  clear: (ctx, jobId) => iq.clearEnterpriseStage(ctx.db, jobId),
+  clear: (ctx, jobId) => clearEnterpriseStage(ctx.db, jobId),
 };

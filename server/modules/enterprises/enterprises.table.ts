@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint,
   boolean,
   date,
   doublePrecision,
@@ -46,6 +45,7 @@ export const enterprise = pgTable(
     searchText: text("search_text").notNull(),
     searchGrams: text("search_grams").array().notNull(),
     namePinyin: text("name_pinyin").notNull(),
+    pinyinGrams: text("pinyin_grams").array().notNull(),
     nameInitials: text("name_initials").notNull(),
     nameKey: text("name_key").notNull(),
     ...stamps,
@@ -55,6 +55,7 @@ export const enterprise = pgTable(
     index("enterprise_uscc_prefix_idx").on(t.uscc.op("text_pattern_ops")),
     index("enterprise_grams_idx").using("gin", t.searchGrams),
     index("enterprise_pinyin_trgm_idx").using("gin", sql`${t.namePinyin} gin_trgm_ops`),
+    index("enterprise_pinyin_grams_idx").using("gin", t.pinyinGrams),
     index("enterprise_initials_trgm_idx").using("gin", sql`${t.nameInitials} gin_trgm_ops`),
     index("enterprise_initials_prefix_idx").on(t.nameInitials.op("text_pattern_ops")),
     index("enterprise_region_key_idx").on(t.regionId, t.nameKey),
@@ -162,6 +163,7 @@ export const enterpriseStage = pgTable(
     searchText: text("search_text").notNull(),
     searchGrams: text("search_grams").array().notNull(),
     namePinyin: text("name_pinyin").notNull(),
+    pinyinGrams: text("pinyin_grams").array().notNull(),
     nameInitials: text("name_initials").notNull(),
     nameKey: text("name_key").notNull(),
   },
@@ -190,6 +192,11 @@ export const enterpriseYearStage = pgTable(
     landM2: doublePrecision("land_m2"),
     landCertNo: text("land_cert_no"),
     floorRentedM2: doublePrecision("floor_rented_m2"),
+    // Resolved when the dry run stages the row (it looks every code up anyway), so that the
+    // commit only writes: the firm, its region for the audit entry, and the figures' sources.
+    enterpriseId: uuid("enterprise_id"),
+    regionId: uuid("region_id"),
+    sources: jsonb("sources").$type<Record<string, string>>(),
   },
   (t) => [index("enterprise_year_stage_job_idx").on(t.jobId, t.uscc)],
 );

@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client.js";
+import { backends, freshDatabase } from "../../test/setup.js";
+import { type NameItem, searchFields, searchFieldsOf, startDeriveWorker } from "./enterprises.derive.js";
+import { pinyinGramsOf, pinyinOf, planSearch } from "./enterprises.search.js";
+
+describe("search columns derived off the main thread", () => {
+  it("come out of the worker as they do here", async () => {
+    expect(await startDeriveWorker()).toBe(true);
+    const items: NameItem[] = Array.from({ length: 300 }, (_, i) => [
+      `丽水晶睿電子科技${i}有限公司`,
+      i % 3 ? [] : [`旧名"${i}",科技`],
+    ]);
+    expect(await searchFieldsOf(items)).toEqual(items.map(searchFields));
+  });
+});
+
+describe("pinyin 4-grams", () => {
+  it.each([
+    ["jingrui", ["jing", "ingr", "ngru", "grui"]],
+    ["abab", ["abab"]],
+    ["ababab", ["abab", "baba"]],
+    ["rui", []],
+  ])("%s → %j", (full, grams) => {
+    expect(pinyinGramsOf(full)).toEqual(grams);
+  });
+
+  it("serve fragments of four letters or more; shorter ones keep the trigram and initials paths", () => {
+    expect(planSearch("hongdian")).toMatchObject({ kind: "pinyin", pinyinGrams: pinyinGramsOf("hongdian") });
+    expect(planSearch("jrd")).toMatchObject({ kind: "pinyin", pinyinGrams: [] });
+    expect(planSearch("jr")).toMatchObject({ kind: "pinyin", grams: ["~jr"], pinyinGrams: [] });
+  });
+});
+
+describe.each(backends)("the migration's SQL for pinyin 4-grams (%s)", (backend) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+  });
+  afterAll(() => database.close());
+
+  it("cuts the same grams as pinyinGramsOf", async () => {
+    for (const name of [
+      "丽水晶睿电子科技有限公司",
+      "浙江华友钴业股份有限公司",
+      "3M中国有限公司",
+      "吕氏",
+      "一",
+    ]) {
+      const { full } = pinyinOf(name);
+      const res = (await database.db.execute(
+        sql`select array(select distinct substr(${full}::text, i, 4) from generate_series(1, length(${full}::text) - 3) as i) as g`,
+      )) as unknown as { rows: { g: string[] }[] };
+      expect([...res.rows[0]!.g].sort()).toEqual([...pinyinGramsOf(full)].sort());
+    }
+  });
+});
