@@ -1,10 +1,5 @@
 import { activityCreate } from "../../common/activity.schema.js";
-import {
-  nodeTemplateBody,
-  type ProjectStage,
-  projectCreate,
-  projectStages,
-} from "../../common/project.schema.js";
+import { nodeTemplateBody, type ProjectStage, projectCreate } from "../../common/project.schema.js";
 import { expertCreate } from "../../common/review.schema.js";
 import type { ActorCtx } from "../lib/context.js";
 import { createActivity } from "../modules/activities/activities.service.js";

@@ -2,8 +2,8 @@ import { eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
-import { newId } from "../../lib/ids.js";
 import { mapConstraint } from "../../lib/db-errors.js";
+import { newId } from "../../lib/ids.js";
 import type {
   ImportColumn,
   ImportRunInfo,

@@ -3,7 +3,6 @@ import {
   type AnyPgColumn,
   doublePrecision,
   index,
-  integer,
   pgTable,
   text,
   timestamp,

@@ -22,7 +22,6 @@ import { hasAll } from "../../lib/scope.js";
 import { loadSubject } from "../../lib/subjects.js";
 import { addWorkdays } from "../../lib/workdays/workdays.js";
 import * as orgQ from "../org/org.queries.js";
-import { regionById } from "../org/regions.queries.js";
 import { getProblem, insertEvents, type NewEvent, problemById } from "./problems.queries.js";
 import { problem } from "./problems.table.js";
 
