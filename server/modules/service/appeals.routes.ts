@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  type AppealDepartmentFigures,
   type AppealRow,
   appealAccept,
   appealCategoryLabels,
@@ -51,6 +52,19 @@ const columns: ExportColumn<AppealRow>[] = [
   { header: "满意度", value: (a) => a.rating },
 ];
 
+const figureColumns: ExportColumn<AppealDepartmentFigures>[] = [
+  { header: "承办部门", width: 30, value: (d) => d.departmentName },
+  { header: "诉求数", value: (d) => d.total },
+  { header: "在办", value: (d) => d.active },
+  { header: "逾期", value: (d) => d.overdue },
+  { header: "已办结", value: (d) => d.resolved },
+  { header: "按期办结", value: (d) => d.resolvedOnTime },
+  { header: "按期办结率（%）", value: (d) => d.onTimeRate },
+  { header: "办结用时中位数（工作日）", value: (d) => d.medianWorkdays },
+  { header: "评价数", value: (d) => d.rated },
+  { header: "满意度（1–5）", value: (d) => d.satisfaction },
+];
+
 export function appealsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["service"];
@@ -89,6 +103,23 @@ export function appealsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
     async (req) => {
       const ctx = read(req);
       return appealFiguresByDepartment(ctx.db, ctx.actor, req.query, chinaDay(ctx.now()));
+    },
+  );
+  r.get(
+    "/api/appeals/figures/by-department/export",
+    { schema: { tags, querystring: appealFiguresQuery } },
+    async (req, reply) => {
+      const ctx = read(req);
+      const { items } = await appealFiguresByDepartment(ctx.db, ctx.actor, req.query, chinaDay(ctx.now()));
+      return sendXlsx(ctx, reply, {
+        filename: "部门诉求办理统计",
+        sheet: "部门诉求办理统计",
+        what: "appeals.by_department",
+        filters: req.query,
+        columns: figureColumns,
+        // One page: a region has far fewer departments than a page holds.
+        list: async (page) => ({ items: page === 1 ? items : [] }),
+      });
     },
   );
   r.post("/api/appeals", { schema: { tags, body: appealCreate } }, async (req, reply) =>

@@ -248,6 +248,9 @@ describe.each(backends)("enterprise appeals on %s", (backend) => {
       }),
     );
     expect(res.total.total).toBe(2);
+    const fx = await get("/api/appeals/figures/by-department/export", "leader");
+    expect(fx.statusCode, fx.body).toBe(200);
+    expect(fx.headers["content-type"]).toContain("spreadsheetml");
     const x = await get("/api/appeals/export?status=closed", "leader");
     expect(x.statusCode).toBe(200);
     expect(x.headers["content-type"]).toContain("spreadsheetml");
