@@ -78,11 +78,6 @@ export const appealsEn: typeof appealsZh = {
     noDue: "—",
     notRated: "Not rated",
   },
-  late: {
-    by: "{{n}} working days late",
-    today: "Due today",
-    left: "{{n}} working days left",
-  },
   form: {
     enterprisePh: "Type a firm's name, pinyin or USCC",
     enterpriseRequired: "Choose the firm",
@@ -224,6 +219,26 @@ export const appealsEn: typeof appealsZh = {
     revokeConfirm: "Revoke the invitation to {{name}}?",
     revokeHint: "The link stops working at once; you can invite again.",
     revoked: "Invitation revoked",
+  },
+  account: {
+    open: "Open an account",
+    title: "Open a firm account for {{name}}",
+    hint: "When the contact cannot open one themselves, staff open it. A first password is generated and shown once; the firm must change it at first login.",
+    username: "Username",
+    usernameHint: "3 to 32 letters, digits, underscores, dots or hyphens",
+    name: "Contact name",
+    phone: "Mobile",
+    create: "Open",
+    created: "Firm account opened",
+    password: "First password (shown this once)",
+    passwordHint:
+      "Tell the contact by phone or in person; it cannot be shown again (an administrator can reset it).",
+    copy: "Copy username and password",
+    done: "Noted, close",
+    list: "Firm accounts",
+    lastLogin: "Last login",
+    never: "Never",
+    disabled: "Disabled",
   },
   invite: {
     title: "Invite {{name}} to an account",

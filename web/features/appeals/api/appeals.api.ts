@@ -162,14 +162,6 @@ export const useSaveAppealDeadlines = () => {
   });
 };
 
-export interface FirmOption {
-  id: string;
-  name: string;
-  uscc: string | null;
-  regionId: string;
-  parkName: string | null;
-}
-
 export interface FirmSummary {
   id: string;
   name: string;
@@ -186,16 +178,4 @@ export const useFirm = (id: string | null | undefined) =>
     queryFn: ({ signal }) => apiGet<FirmSummary>(`/enterprises/${id}`, undefined, signal),
     enabled: Boolean(id),
     staleTime: 5 * 60_000,
-  });
-
-/** GET /api/enterprises?q= — the firm a specialist files an appeal for, by name, pinyin or USCC. */
-export const useFirmSearch = (q: string, enabled = true) =>
-  useQuery({
-    queryKey: appealKeys.firms(q),
-    queryFn: ({ signal }) =>
-      apiGet<{ items: FirmOption[] }>("/enterprises", { q: q || undefined, pageSize: 20 }, signal).then(
-        (r) => r.items,
-      ),
-    staleTime: 30_000,
-    enabled,
   });

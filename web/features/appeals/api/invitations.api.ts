@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
+  EnterpriseAccount,
+  EnterpriseAccountCreate,
   InvitationAccept,
   InvitationCreate,
   InvitationCreated,
@@ -66,3 +68,23 @@ export const useAcceptInvitation = (token: string) =>
         skipAuthRedirect: true,
       }),
   });
+
+/** GET /api/enterprises/:id/accounts: the firm's enterprise accounts. */
+export const useFirmAccounts = (enterpriseId: string) =>
+  useQuery({
+    queryKey: invitationKeys.accounts(enterpriseId),
+    queryFn: ({ signal }) =>
+      apiGet<{ items: EnterpriseAccount[] }>(`/enterprises/${enterpriseId}/accounts`, undefined, signal).then(
+        (r) => r.items,
+      ),
+  });
+
+/** POST /api/enterprises/:id/accounts → 201 with the one-time password. */
+export const useCreateFirmAccount = () => {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ enterpriseId, body }: { enterpriseId: string; body: EnterpriseAccountCreate }) =>
+      apiPost<{ username: string; password: string }>(`/enterprises/${enterpriseId}/accounts`, body),
+    onSuccess: done,
+  });
+};

@@ -11,7 +11,6 @@ export const appealKeys = {
   departments: (enterpriseId: string | null | undefined, q: string) =>
     [...appealsKey, "departments", enterpriseId, q] as const,
   deadlines: (regionId: string | null | undefined) => [...appealsKey, "deadlines", regionId] as const,
-  firms: (q: string) => [...appealsKey, "firms", q] as const,
   firm: (id: string | null | undefined) => [...appealsKey, "firm", id] as const,
 };
 
@@ -19,5 +18,6 @@ export const appealKeys = {
 export const invitationsKey = ["invitations"] as const;
 export const invitationKeys = {
   ofFirm: (enterpriseId: string) => [...invitationsKey, "firm", enterpriseId] as const,
+  accounts: (enterpriseId: string) => [...invitationsKey, "accounts", enterpriseId] as const,
   token: (token: string) => [...invitationsKey, "token", token] as const,
 };

@@ -2,7 +2,7 @@ import { StarFilled } from "@ant-design/icons";
 import { Flex, Rate, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AppealCategory, AppealRow, AppealStatus } from "../../../../common/appeal.schema";
-import { formatDate } from "../../../lib/format";
+import { DueCell as SharedDueCell } from "../../../components/DueCell";
 
 const statusColor: Record<AppealStatus, string> = {
   submitted: "orange",
@@ -37,34 +37,12 @@ export const StatusCell = ({ a }: { a: Pick<AppealRow, "status" | "escalated"> }
   );
 };
 
-/** Working days past due in red, days left in grey; nothing when the department owes no work. */
-export const LateText = ({ late }: { late: number | null }) => {
-  const { t } = useTranslation("appeals");
-  if (late === null) return null;
-  if (late > 0) return <Typography.Text type="danger">{t("late.by", { n: late })}</Typography.Text>;
-  if (late === 0) return <Typography.Text type="warning">{t("late.today")}</Typography.Text>;
-  return (
-    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      {t("late.left", { n: -late })}
-    </Typography.Text>
-  );
-};
-
 export const isLate = (a: Pick<AppealRow, "lateWorkdays">) => a.lateWorkdays !== null && a.lateWorkdays > 0;
 
 /** The due day (red when overdue) above its lateness. */
 export const DueCell = ({ a }: { a: Pick<AppealRow, "dueOn" | "lateWorkdays"> }) => {
   const { t } = useTranslation("appeals");
-  if (!a.dueOn) return <Typography.Text type="secondary">{t("list.noDue")}</Typography.Text>;
-  const late = isLate(a);
-  return (
-    <Flex vertical>
-      <Typography.Text type={late ? "danger" : undefined} strong={late}>
-        {formatDate(a.dueOn)}
-      </Typography.Text>
-      <LateText late={a.lateWorkdays} />
-    </Flex>
-  );
+  return <SharedDueCell dueOn={a.dueOn} lateWorkdays={a.lateWorkdays} none={t("list.noDue")} />;
 };
 
 /** The firm's rating as stars, read-only. */

@@ -8,11 +8,12 @@ import {
   appealFields,
 } from "../../../../common/appeal.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
+import { FirmPicker } from "../../../components/pickers";
 import type { FieldIssue } from "../../../lib/api";
 import { usePermission } from "../../../lib/current-user";
 import { applyServerErrors, zodRule } from "../../../lib/forms";
 import { useAppealDeadlines, useRaiseAppeal } from "../api/appeals.api";
-import { FirmPicker, RouteDepartmentPicker } from "./pickers";
+import { RouteDepartmentPicker } from "./pickers";
 
 interface Values {
   enterpriseId: string | null;

@@ -7,7 +7,8 @@ import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import type { EnterprisePanelProps } from "../../../lib/extensions";
 import { useFeedback } from "../../../lib/feedback";
 import { formatDateTime } from "../../../lib/format";
-import { useInvitations, useRevokeInvitation } from "../api/invitations.api";
+import { useFirmAccounts, useInvitations, useRevokeInvitation } from "../api/invitations.api";
+import { AccountModal } from "./AccountModal";
 import { InviteModal } from "./InviteModal";
 
 const statusColor: Record<InvitationStatus, string> = {
@@ -24,23 +25,32 @@ export const InvitationsPanel = ({ enterpriseId, enterpriseName }: EnterprisePan
   const { data, isFetching, error, refetch } = useInvitations(enterpriseId);
   const revoke = useRevokeInvitation();
   const [inviting, setInviting] = useState(false);
-  const accounts = (data ?? []).filter((i) => i.status === "accepted");
+  const [opening, setOpening] = useState(false);
+  const firmAccounts = useFirmAccounts(enterpriseId);
 
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Text type="secondary">
-          {data
-            ? accounts.length > 0
+          {firmAccounts.data
+            ? firmAccounts.data.length > 0
               ? t("invitations.accounts", {
-                  names: accounts.map((a) => a.acceptedUsername).join("、"),
+                  names: firmAccounts.data
+                    .map(
+                      (a) =>
+                        `${a.name}（${a.username}，${a.lastLoginAt ? `${t("account.lastLogin")} ${formatDateTime(a.lastLoginAt)}` : t("account.never")}${a.active ? "" : `，${t("account.disabled")}`}）`,
+                    )
+                    .join("、"),
                 })
               : t("invitations.noAccount")
             : ""}
         </Typography.Text>
-        <Button type="primary" icon={<UserAddOutlined />} onClick={() => setInviting(true)}>
-          {t("invitations.invite")}
-        </Button>
+        <Flex gap={8}>
+          <Button onClick={() => setOpening(true)}>{t("account.open")}</Button>
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setInviting(true)}>
+            {t("invitations.invite")}
+          </Button>
+        </Flex>
       </Flex>
       <ApiErrorAlert error={error} onRetry={() => void refetch()} />
       <Table<InvitationRow>
@@ -127,6 +137,13 @@ export const InvitationsPanel = ({ enterpriseId, enterpriseName }: EnterprisePan
           },
         ]}
       />
+      {opening && (
+        <AccountModal
+          enterpriseId={enterpriseId}
+          enterpriseName={enterpriseName}
+          onClose={() => setOpening(false)}
+        />
+      )}
       {inviting && (
         <InviteModal
           enterpriseId={enterpriseId}
