@@ -65,6 +65,11 @@ export const commonMessages: Messages = {
       name: "名称",
       basic: "基本信息",
     },
+    late: {
+      by: "逾期 {{n}} 个工作日",
+      today: "今天到期",
+      left: "剩 {{n}} 个工作日",
+    },
     area: {
       mu: "亩",
       m2: "平方米",
@@ -166,6 +171,11 @@ export const commonMessages: Messages = {
       region: "Region",
       name: "Name",
       basic: "Details",
+    },
+    late: {
+      by: "{{n}} working days late",
+      today: "Due today",
+      left: "{{n}} working days left",
     },
     area: {
       mu: "mu",

@@ -65,7 +65,6 @@ export const problemsEn: typeof problemsZh = {
     saved: "Saved “{{title}}”",
     unassigned: "Not assigned",
   },
-  late: { by: "{{n}} working days late", today: "Due today", left: "{{n}} working days left" },
   form: {
     titlePh: "e.g. Land quota not yet secured",
     detailPh: "What the problem is, what was done, what the department must do",

@@ -57,11 +57,6 @@ export const problemsZh = {
     saved: "已保存「{{title}}」",
     unassigned: "未交办",
   },
-  late: {
-    by: "逾期 {{n}} 个工作日",
-    today: "今天到期",
-    left: "剩 {{n}} 个工作日",
-  },
   form: {
     titlePh: "如：项目用地指标尚未落实",
     detailPh: "问题的具体情况、已做的工作、需要部门解决的事项",

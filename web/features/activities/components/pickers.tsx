@@ -1,13 +1,15 @@
 import { Select, Spin } from "antd";
-import { type CSSProperties, useDeferredValue, useMemo, useState } from "react";
+import { type CSSProperties, useMemo } from "react";
+import { PersonFilter, useSearchText } from "../../../components/pickers";
+import { useProjectTeams } from "../../../lib/reference.api";
 import {
   type Named,
+  participantRoles,
   type SubjectOption,
-  useEnterpriseSearch,
+  useEnterpriseSubjects,
   useParkOptions,
   useParticipants,
-  useProjectSearch,
-  useTeamOptions,
+  useProjectSubjects,
 } from "../api/reference.api";
 
 interface Stored {
@@ -103,24 +105,21 @@ const SubjectsPicker = ({
 
 /** Projects, by name, code or investor (GET /api/projects?q=). */
 export const ProjectsPicker = (props: MultiProps) => {
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
-  const hits = useProjectSearch(q);
+  const [q, setSearch] = useSearchText();
+  const hits = useProjectSubjects(q);
   return <SubjectsPicker {...props} hits={hits.data} loading={hits.isFetching} setSearch={setSearch} />;
 };
 
 /** Enterprises, by name fragment or pinyin (GET /api/enterprises?q=). */
 export const EnterprisesPicker = (props: MultiProps) => {
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
-  const hits = useEnterpriseSearch(q);
+  const [q, setSearch] = useSearchText();
+  const hits = useEnterpriseSubjects(q);
   return <SubjectsPicker {...props} hits={hits.data} loading={hits.isFetching} setSearch={setSearch} />;
 };
 
 /** Colleagues who went: officers, team leads, specialists, leaders. */
 export const ParticipantsPicker = (props: MultiProps) => {
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
+  const [q, setSearch] = useSearchText();
   const { people, loading } = useParticipants(q);
   const options = useMemo(
     () =>
@@ -135,36 +134,12 @@ export const ParticipantsPicker = (props: MultiProps) => {
 };
 
 /** One colleague, for the list's participant filter. */
-export const ParticipantFilter = ({
-  value,
-  onChange,
-  placeholder,
-  style,
-}: {
+export const ParticipantFilter = (props: {
   value: string | undefined;
   onChange: (v: string | undefined) => void;
   placeholder: string;
   style?: CSSProperties;
-}) => {
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
-  const { people, loading } = useParticipants(q);
-  return (
-    <Select<string>
-      value={value}
-      onChange={(v) => onChange(v ?? undefined)}
-      onClear={() => setSearch("")}
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      options={people.map((p) => ({ value: p.id, label: p.name }))}
-      loading={loading}
-      placeholder={placeholder}
-      aria-label={placeholder}
-      style={style}
-      popupMatchSelectWidth={false}
-    />
-  );
-};
+}) => <PersonFilter roles={participantRoles} {...props} />;
 
 interface OneProps {
   value?: string | null;
@@ -209,16 +184,14 @@ const OneOf = ({
 
 /** A park of the user's scope (and of the chosen region). */
 export const ParkSelect = ({ regionId, ...props }: OneProps) => {
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
+  const [q, setSearch] = useSearchText();
   const parks = useParkOptions(q, regionId);
   return <OneOf {...props} items={parks.data} loading={parks.isFetching} onSearch={setSearch} />;
 };
 
 /** A team of the user's home region or scope. */
 export const TeamSelect = ({ regionId: _r, ...props }: OneProps) => {
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
-  const teams = useTeamOptions(q);
+  const [q, setSearch] = useSearchText();
+  const teams = useProjectTeams(q);
   return <OneOf {...props} items={teams.data} loading={teams.isFetching} onSearch={setSearch} />;
 };

@@ -1,7 +1,5 @@
-import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { SearchSelect } from "../../../components/SearchSelect";
-import { usePeople } from "../api/reference.api";
+import { PersonPicker } from "../../../components/pickers";
 
 interface Props {
   value?: string | null;
@@ -13,26 +11,7 @@ interface Props {
 }
 
 /** A service specialist (服务专员), from GET /api/people, which officers may call too. */
-export const SpecialistPicker = ({ storedName, ...props }: Props) => {
+export const SpecialistPicker = (props: Props) => {
   const { t } = useTranslation("enterprises");
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
-  const people = usePeople("service_specialist", q);
-  const options = useMemo(() => {
-    const list = (people.data ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.username}）` }));
-    if (props.value && storedName && !list.some((o) => o.value === props.value)) {
-      list.unshift({ value: props.value, label: storedName });
-    }
-    return list;
-  }, [people.data, props.value, storedName]);
-  return (
-    <SearchSelect
-      allowClear
-      placeholder={t("field.specialistPh")}
-      {...props}
-      options={options}
-      loading={people.isFetching}
-      onSearch={setSearch}
-    />
-  );
+  return <PersonPicker personRole="service_specialist" placeholder={t("field.specialistPh")} {...props} />;
 };

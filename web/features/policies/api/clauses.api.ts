@@ -109,23 +109,3 @@ export const useExportClauses = () => {
     onSuccess: () => qc.invalidateQueries({ queryKey: auditKey }),
   });
 };
-
-export interface FirmOption {
-  id: string;
-  name: string;
-  uscc: string | null;
-  regionId: string;
-  parkName: string | null;
-}
-
-/** GET /api/enterprises?q= — the firm staff apply for, by name, pinyin or USCC. */
-export const useFirmSearch = (q: string, enabled = true) =>
-  useQuery({
-    queryKey: policyKeys.firms(q),
-    queryFn: ({ signal }) =>
-      apiGet<{ items: FirmOption[] }>("/enterprises", { q: q || undefined, pageSize: 20 }, signal).then(
-        (r) => r.items,
-      ),
-    staleTime: 30_000,
-    enabled,
-  });

@@ -12,5 +12,4 @@ export const policyKeys = {
   applications: (query: unknown) => [...policiesKey, "applications", query] as const,
   application: (id: string) => [...policiesKey, "application", id] as const,
   totals: (query: unknown) => [...policiesKey, "totals", query] as const,
-  firms: (q: string) => [...policiesKey, "firms", q] as const,
 };

@@ -6,12 +6,13 @@ import { Link } from "react-router";
 import { type ApplicationRow, applicationCreate, type ClauseRow } from "../../../../common/policy.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { FileField } from "../../../components/FileField";
+import { FirmPicker } from "../../../components/pickers";
 import { type FieldIssue, isApiError } from "../../../lib/api";
 import { fenToWan, formatWan, wanToFen } from "../../../lib/format";
 import { applyServerErrors, zodRule } from "../../../lib/forms";
 import { useApply } from "../api/applications.api";
 import { FairReviewTag } from "./PolicyBits";
-import { ClausePicker, FirmPicker } from "./pickers";
+import { ClausePicker } from "./pickers";
 import { useOwnFirm } from "./roles";
 
 interface Values {

@@ -148,22 +148,3 @@ export const useEligibleDepartments = (regionId: string | null | undefined, q: s
     enabled: Boolean(regionId),
     staleTime: 5 * 60_000,
   });
-
-export interface ProjectOption {
-  id: string;
-  code: string;
-  name: string;
-  regionId: string;
-  investorName: string;
-}
-
-/** GET /api/projects?q= — the projects a problem may be raised on, within the user's scope. */
-export const useProjectSearch = (q: string) =>
-  useQuery({
-    queryKey: [...projectsRoot, "list", { q, pageSize: 20, for: "problems" }],
-    queryFn: ({ signal }) =>
-      apiGet<{ items: ProjectOption[] }>("/projects", { q: q || undefined, pageSize: 20 }, signal).then(
-        (r) => r.items,
-      ),
-    staleTime: 30_000,
-  });

@@ -1,4 +1,4 @@
-import { Flex, Tag, Typography } from "antd";
+import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type {
   MeetingKind,
@@ -6,7 +6,7 @@ import type {
   ProblemRow,
   ProblemStatus,
 } from "../../../../common/problem.schema";
-import { formatDate } from "../../../lib/format";
+import { DueCell as SharedDueCell } from "../../../components/DueCell";
 
 const statusColor: Record<ProblemStatus, string> = {
   open: "orange",
@@ -29,32 +29,10 @@ export const CategoryTag = ({ category }: { category: ProblemCategory }) => {
   return <Tag style={{ marginInlineEnd: 0 }}>{t(`category.${category}`)}</Tag>;
 };
 
-/** Working days past due in red, days left in grey, nothing once resolved or unassigned. */
-export const LateText = ({ late }: { late: number | null }) => {
-  const { t } = useTranslation("problems");
-  if (late === null) return null;
-  if (late > 0) return <Typography.Text type="danger">{t("late.by", { n: late })}</Typography.Text>;
-  if (late === 0) return <Typography.Text type="warning">{t("late.today")}</Typography.Text>;
-  return (
-    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      {t("late.left", { n: -late })}
-    </Typography.Text>
-  );
-};
-
-/** The due day (red when overdue) above its lateness. */
+/** The due day (red when overdue) above its lateness; 未交办 until a department holds it. */
 export const DueCell = ({ p }: { p: Pick<ProblemRow, "dueOn" | "lateWorkdays" | "deadlineWorkdays"> }) => {
   const { t } = useTranslation("problems");
-  if (!p.dueOn) return <Typography.Text type="secondary">{t("list.unassigned")}</Typography.Text>;
-  const late = p.lateWorkdays !== null && p.lateWorkdays > 0;
-  return (
-    <Flex vertical>
-      <Typography.Text type={late ? "danger" : undefined} strong={late}>
-        {formatDate(p.dueOn)}
-      </Typography.Text>
-      <LateText late={p.lateWorkdays} />
-    </Flex>
-  );
+  return <SharedDueCell dueOn={p.dueOn} lateWorkdays={p.lateWorkdays} none={t("list.unassigned")} />;
 };
 
 /** Whether the signed-in user acts for the department holding a problem (or for every one). */

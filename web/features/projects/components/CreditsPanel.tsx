@@ -4,13 +4,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProjectRow } from "../../../../common/project.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
+import { PersonPicker } from "../../../components/pickers";
 import type { FieldIssue } from "../../../lib/api";
 import { usePermission } from "../../../lib/current-user";
 import { useFeedback } from "../../../lib/feedback";
 import { applyServerErrors } from "../../../lib/forms";
 import { type CreditShare, useCredits, useSaveCredits } from "../api/lifecycle.api";
 import { Blank } from "./ProjectBits";
-import { PersonPicker, ProjectTeamPicker } from "./pickers";
+import { ProjectTeamPicker } from "./pickers";
 
 interface Share {
   teamId: string | null;

@@ -12,10 +12,11 @@ import {
   projectCreate,
   projectKinds,
 } from "../../../../common/project.schema";
+import { FirmPicker, PersonPicker } from "../../../components/pickers";
 import { useExtensions } from "../../../lib/extensions";
 import { zodRule } from "../../../lib/forms";
 import { enterConfirmsDate, MuInput, NumberInput, WanInput } from "./inputs";
-import { InvestorPicker, PersonPicker, ProjectTeamPicker } from "./pickers";
+import { ProjectTeamPicker } from "./pickers";
 
 /** Field names follow the API body, so the server's 400 details land on them. */
 export interface ProjectValues {
@@ -80,7 +81,7 @@ export const ProjectFields = ({ form, record, stored }: Props) => {
           ) : undefined
         }
       >
-        <InvestorPicker placeholder={t("field.investorPh")} storedName={stored.investor} />
+        <FirmPicker placeholder={t("field.investorPh")} storedName={stored.investor} />
       </Form.Item>
       <Flex gap={16}>
         <Form.Item name="kind" label={t("field.kind")} style={half}>

@@ -1,82 +1,19 @@
-import { useDeferredValue, useMemo, useState } from "react";
-import type { Role } from "../../../../common/enums";
-import { SearchSelect } from "../../../components/SearchSelect";
-import { useInvestorSearch, usePeople, useProjectTeams } from "../api/reference.api";
+import { RemotePicker, type RemotePickerProps, useSearchText } from "../../../components/pickers";
+import { type ProjectTeam, useProjectTeams } from "../../../lib/reference.api";
 
-interface Props {
-  value?: string | null;
-  onChange?: (value: string | null) => void;
-  /** The stored choice's name, shown before any search has run. */
-  storedName?: string | null;
-  id?: string;
-  disabled?: boolean;
-  placeholder?: string;
-  allowClear?: boolean;
-  style?: React.CSSProperties;
-}
-
-/** Options from a search, plus the stored value's own label when the search did not bring it. */
-const withStored = (
-  list: { value: string; label: string }[],
-  value?: string | null,
-  storedName?: string | null,
-) =>
-  value && storedName && !list.some((o) => o.value === value)
-    ? [{ value, label: storedName }, ...list]
-    : list;
-
-/** The investor: a firm of the registry, found by name fragment or pinyin (jr → 晶睿). */
-export const InvestorPicker = ({ storedName, ...props }: Props) => {
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
-  const firms = useInvestorSearch(q);
-  const options = useMemo(
-    () =>
-      withStored(
-        (firms.data ?? []).map((f) => ({
-          value: f.id,
-          label: f.parkName ? `${f.name}（${f.parkName}）` : f.name,
-        })),
-        props.value,
-        storedName,
-      ),
-    [firms.data, props.value, storedName],
-  );
-  return <SearchSelect {...props} options={options} loading={firms.isFetching} onSearch={setSearch} />;
-};
-
-/** A colleague of one role (招商专员 for a project, anyone credited in a share). */
-export const PersonPicker = ({ storedName, personRole, ...props }: Props & { personRole: Role }) => {
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
-  const people = usePeople(personRole, q);
-  const options = useMemo(
-    () =>
-      withStored(
-        (people.data ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.username}）` })),
-        props.value,
-        storedName,
-      ),
-    [people.data, props.value, storedName],
-  );
-  return (
-    <SearchSelect allowClear {...props} options={options} loading={people.isFetching} onSearch={setSearch} />
-  );
-};
+const teamLabel = (x: ProjectTeam) => x.name;
 
 /** A 小分队 of the user's region, the one a project is registered by or credited to. */
-export const ProjectTeamPicker = ({ storedName, ...props }: Props) => {
-  const [search, setSearch] = useState("");
-  const q = useDeferredValue(search.trim());
+export const ProjectTeamPicker = (props: Omit<RemotePickerProps<ProjectTeam>, "onPicked">) => {
+  const [q, setSearch] = useSearchText();
   const teams = useProjectTeams(q);
-  const options = useMemo(
-    () =>
-      withStored(
-        (teams.data ?? []).map((x) => ({ value: x.id, label: x.name })),
-        props.value,
-        storedName,
-      ),
-    [teams.data, props.value, storedName],
+  return (
+    <RemotePicker
+      {...props}
+      rows={teams.data}
+      loading={teams.isFetching}
+      label={teamLabel}
+      onSearch={setSearch}
+    />
   );
-  return <SearchSelect {...props} options={options} loading={teams.isFetching} onSearch={setSearch} />;
 };

@@ -16,4 +16,3 @@ export const visitKeys = {
 
 /** Other features' roots, invalidated by key (features never import each other). */
 export const appealsRoot = ["appeals"] as const;
-export const enterprisesRoot = ["enterprises"] as const;

@@ -2,10 +2,11 @@ import { DatePicker, Flex, Select } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { type VisitMethod, visitMethods } from "../../../../common/visit.schema";
+import { FirmPicker } from "../../../components/pickers";
 import { SearchBox } from "../../../components/SearchBox";
 import { useExtensions } from "../../../lib/extensions";
 import type { ListState } from "../../../lib/list-state";
-import { FirmPicker, VisitorFilter } from "./pickers";
+import { VisitorFilter } from "./pickers";
 
 export const visitFilterKeys = ["enterpriseId", "visitorId", "parkId", "method", "from", "to"] as const;
 export type VisitFilterKey = (typeof visitFilterKeys)[number];

@@ -4,11 +4,11 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type VisitMethod, type VisitRow, visitCreate, visitMethods } from "../../../../common/visit.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
+import { FirmPicker } from "../../../components/pickers";
 import type { FieldIssue } from "../../../lib/api";
 import { applyServerErrors, zodRule } from "../../../lib/forms";
 import { useCreateVisit, useUpdateVisit, type VisitCreateBody } from "../api/visits.api";
 import { AppealRows, type AppealValues } from "./AppealRows";
-import { FirmPicker } from "./pickers";
 
 interface Values {
   enterpriseId: string | null;
