@@ -1,3 +1,4 @@
+import { appealCategoryLabels, appealStatusLabels } from "../../common/appeal.schema";
 import {
   type EnterpriseLabel,
   type EnterpriseStatus,
@@ -25,6 +26,7 @@ import {
   projectKindLabels,
   stageLabels,
 } from "../../common/project.schema";
+import { visitMethodLabels } from "../../common/visit.schema";
 import type { Messages } from "./i18n";
 
 const regionLevelZh: Record<RegionLevel, string> = {
@@ -92,6 +94,9 @@ export const enumMessages: Messages = {
     projectChannel: channelLabels,
     projectKind: projectKindLabels,
     manualTag: manualTagLabels,
+    visitMethod: visitMethodLabels,
+    appealCategory: appealCategoryLabels,
+    appealStatus: appealStatusLabels,
   },
   en: {
     role: {

@@ -14,6 +14,8 @@ const subjectEnums: Record<string, Record<string, string>> = {
     label: "enterpriseLabel",
     labels: "enterpriseLabel",
   },
+  visit: { method: "visitMethod" },
+  appeal: { category: "appealCategory", status: "appealStatus" },
   project: {
     stage: "projectStage",
     stoppedFrom: "projectStage",
