@@ -35,18 +35,15 @@ export const useListState = <K extends string>(filterKeys: readonly K[], default
 
   const update = useCallback(
     (changes: Record<string, string | number | undefined | null>, resetPage = true) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(changes)) {
-            if (v === undefined || v === null || v === "") next.delete(k);
-            else next.set(k, String(v));
-          }
-          if (resetPage && !("page" in changes)) next.delete("page");
-          return next;
-        },
-        { replace: true },
-      );
+      // From the address bar, not the router's `prev`: react-router does not queue functional
+      // updates, so a filter click followed at once by a sort click lost the filter.
+      const next = new URLSearchParams(window.location.search);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === undefined || v === null || v === "") next.delete(k);
+        else next.set(k, String(v));
+      }
+      if (resetPage && !("page" in changes)) next.delete("page");
+      setParams(next, { replace: true });
     },
     [setParams],
   );
