@@ -113,11 +113,13 @@ interface CountRow {
 export async function coverage(db: DbOrTx, pop: SQL, from: string, to: string) {
   const res = (await db.execute(sql`
     with pop as materialized (
-      select ${enterprise.parkId} as park_id, ${enterprise.specialistId} as specialist_id,
-        (select s.ref_id from ${userScopes} s where s.user_id = ${enterprise.specialistId}
-          and s.kind = 'team' order by s.ref_id limit 1) as team_id,
+      select ${enterprise.parkId} as park_id, ${enterprise.specialistId} as specialist_id, st.team_id,
         ${visitedIn(from, to)} as visited
-      from ${enterprise} where ${pop}
+      from ${enterprise}
+      -- each specialist's first team, joined once per specialist rather than looked up per firm
+      left join (select distinct on (s.user_id) s.user_id, s.ref_id as team_id from ${userScopes} s
+        where s.kind = 'team' order by s.user_id, s.ref_id) st on st.user_id = ${enterprise.specialistId}
+      where ${pop}
     ), counts as (
       select case when grouping(specialist_id) = 0 then 'specialist' when grouping(team_id) = 0 then 'team'
           when grouping(park_id) = 0 then 'park' else 'total' end as dim,
