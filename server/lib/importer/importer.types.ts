@@ -61,6 +61,8 @@ export interface ImportRunInfo {
   blankClears: boolean;
   /** the uploaded file's size, in a dry run (a spec may get ready for a large file) */
   fileBytes?: number;
+  /** rows the dry run found valid, in a commit (a spec checks it has them all) */
+  validRows?: number;
 }
 
 /** What a module declares to import an entity (DESIGN.md, "Import contract"). */

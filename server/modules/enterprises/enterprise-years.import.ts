@@ -12,7 +12,8 @@ import type {
   Value,
 } from "../../lib/importer/importer.types.js";
 import { auditTouched } from "./enterprises.import.queries.js";
-import { enterpriseScope, refreshSizes } from "./enterprises.queries.js";
+import { enterpriseScope } from "./enterprises.queries.js";
+import { refreshSizes } from "./enterprises.sizes.js";
 import { enterpriseYearStage } from "./enterprises.table.js";
 
 const money = (key: string, label: string, synonyms: string[], nonNegative = true): ImportColumn => ({
@@ -154,7 +155,10 @@ const firmsChanged = {
 };
 const rowsOf = async <T>(db: DbOrTx, query: SQL) => ((await db.execute(query)) as unknown as Rows<T>).rows;
 
-const stageColumns = Object.values(getTableColumns(enterpriseYearStage)).map((c) => c.name);
+const stageFields = Object.entries(getTableColumns(enterpriseYearStage)).map(
+  ([key, c]) => [key, c.name] as const,
+);
+const stageColumns = stageFields.map(([, name]) => name);
 /** The staged rows' columns, the firm and its region as the staging statement finds them. */
 const stagedSelect = sql.raw(
   stageColumns
@@ -172,8 +176,8 @@ async function stageYears(db: DbOrTx, run: ImportRunInfo, rows: { rowNo: number;
   const mapped = figureKeys.filter((k) => run.mapped.includes(k));
   const json = rows.map(({ rowNo, row }) => {
     const o: Record<string, unknown> = { job_id: run.jobId, row_no: rowNo };
-    for (const [key, col] of Object.entries(getTableColumns(enterpriseYearStage)))
-      if (key in row) o[col.name] = (row as Record<string, unknown>)[key] ?? null;
+    for (const [key, name] of stageFields)
+      if (key in row) o[name] = (row as Record<string, unknown>)[key] ?? null;
     const sources: Record<string, string> = {};
     for (const k of mapped) if ((row as Record<string, unknown>)[k] != null) sources[k] = source;
     o.sources = sources;

@@ -12,7 +12,18 @@ describe("search columns derived off the main thread", () => {
       `丽水晶睿電子科技${i}有限公司`,
       i % 3 ? [] : [`旧名"${i}",科技`],
     ]);
-    expect(await searchFieldsOf(items)).toEqual(items.map(searchFields));
+    for (const format of ["csv", "json"] as const)
+      expect(await searchFieldsOf(items, format)).toEqual(items.map((i) => searchFields(i, format)));
+  });
+
+  it("write JSON members that read back as the columns", () => {
+    const cols = JSON.parse(`{${searchFields(["丽水晶睿電子科技有限公司", ['旧名"科技']], "json")}}`);
+    expect(cols).toMatchObject({
+      name_pinyin: "lishuijingruidianzikejiyouxiangongsi",
+      name_initials: "lsjrdzkjyxgs",
+    });
+    expect(cols.search_text).toBe('丽水晶睿电子科技有限公司|旧名"科技');
+    expect(cols.pinyin_grams).toContain("jing");
   });
 });
 

@@ -16,10 +16,16 @@ export const SEARCH_FIELD_COLUMNS = [
 
 export type NameItem = readonly [name: string, formerNames: readonly string[]];
 
-/** A firm's derived search columns as COPY fields (SEARCH_FIELD_COLUMNS). */
-export function searchFields([name, formerNames]: NameItem): string {
+/** How set-aside rows are written: COPY csv fields, or JSON members (importer.spill.ts). */
+export type FieldFormat = "csv" | "json";
+
+/** A firm's derived search columns: COPY fields in SEARCH_FIELD_COLUMNS order, or JSON members. */
+export function searchFields([name, formerNames]: NameItem, format: FieldFormat = "csv"): string {
   const s = searchColumnsOf(name, formerNames);
-  return copyFields([s.searchText, s.searchGrams, s.namePinyin, s.pinyinGrams, s.nameInitials, s.nameKey]);
+  if (format === "csv")
+    return copyFields([s.searchText, s.searchGrams, s.namePinyin, s.pinyinGrams, s.nameInitials, s.nameKey]);
+  const j = JSON.stringify;
+  return `"search_text":${j(s.searchText)},"search_grams":${j(s.searchGrams)},"name_pinyin":${j(s.namePinyin)},"pinyin_grams":${j(s.pinyinGrams)},"name_initials":${j(s.nameInitials)},"name_key":${j(s.nameKey)}`;
 }
 
 /*
@@ -34,6 +40,7 @@ const INLINE_BELOW = 256;
 
 interface Pending {
   items: NameItem[];
+  format: FieldFormat;
   resolve: (fields: string[]) => void;
 }
 
@@ -45,7 +52,7 @@ let readiness: Promise<boolean> | null = null;
 let nextId = 0;
 const pending = new Map<number, Pending>();
 
-const inline = (items: readonly NameItem[]) => items.map(searchFields);
+const inline = (items: readonly NameItem[], format: FieldFormat) => items.map((i) => searchFields(i, format));
 
 /**
  * The worker runs this file's TypeScript twin. Under tsx (npm start) the worker inherits its
@@ -103,7 +110,7 @@ export function startDeriveWorker(): Promise<boolean> {
       // Whatever was asked of it is done here instead.
       for (const [id, p] of pending) {
         pending.delete(id);
-        p.resolve(inline(p.items));
+        p.resolve(inline(p.items, p.format));
       }
     };
     w.on("error", fail);
@@ -119,16 +126,16 @@ export function startDeriveWorker(): Promise<boolean> {
 }
 
 /** Each item's search fields, in order: in the worker for large batches once it is ready, else here. */
-export function searchFieldsOf(items: NameItem[]): Promise<string[]> {
-  if (items.length < INLINE_BELOW) return Promise.resolve(inline(items));
+export function searchFieldsOf(items: NameItem[], format: FieldFormat = "csv"): Promise<string[]> {
+  if (items.length < INLINE_BELOW) return Promise.resolve(inline(items, format));
   void startDeriveWorker();
   const w = worker;
-  if (!w || !ready) return Promise.resolve(inline(items));
+  if (!w || !ready) return Promise.resolve(inline(items, format));
   const id = nextId++;
   return new Promise((resolve) => {
-    pending.set(id, { items, resolve });
+    pending.set(id, { items, format, resolve });
     // Referenced while it owes an answer, so a process waiting only for it does not exit.
     w.ref();
-    w.postMessage({ id, items });
+    w.postMessage({ id, items, format });
   });
 }

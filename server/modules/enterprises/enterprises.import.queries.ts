@@ -89,7 +89,7 @@ const ANALYZE_AFTER = 20_000;
  */
 export async function commitEnterprises(ctx: ActorCtx, run: ImportRunInfo) {
   const job = run.jobId;
-  await loadEnterpriseStage(ctx.db, job);
+  await loadEnterpriseStage(ctx.db, job, run.validRows ?? 0);
   return inTx(ctx, async (tx) => {
     const touched: Touched[] = [];
     // A loop, not push(...rows): a million arguments overflow the stack.

@@ -2,7 +2,7 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import type { ActorCtx } from "../../lib/context.js";
 import { arrayLiteral, copyFields, copyJson } from "../../lib/importer/importer.copy.js";
-import { clearSpilled, loadSpilled, spillChunk } from "../../lib/importer/importer.spill.js";
+import { clearSpilled, loadSpilled, spillChunk, spillFormat } from "../../lib/importer/importer.spill.js";
 import { SEARCH_FIELD_COLUMNS, searchFieldsOf } from "./enterprises.derive.js";
 import { enterpriseScope } from "./enterprises.queries.js";
 import { enterprise, enterpriseStage } from "./enterprises.table.js";
@@ -43,7 +43,7 @@ export const STAGE_COLUMNS = [
   ...SEARCH_FIELD_COLUMNS,
 ] as const;
 
-const lineOf = (jobId: string, rowNo: number, r: EnterpriseStageRow, search: string) =>
+const csvLine = (jobId: string, rowNo: number, r: EnterpriseStageRow, search: string) =>
   `${copyFields([
     jobId,
     rowNo,
@@ -66,9 +66,40 @@ const lineOf = (jobId: string, rowNo: number, r: EnterpriseStageRow, search: str
     r.employees,
   ])},${copyJson(r.contacts)},${copyFields([r.labels, r.labelIds])},${search}\n`;
 
+/** The same row as a JSON object by column name (PGlite's chunks). */
+const jsonRow = (jobId: string, rowNo: number, r: EnterpriseStageRow, search: string) => {
+  const base = JSON.stringify({
+    job_id: jobId,
+    row_no: rowNo,
+    id: r.id,
+    uscc: r.uscc ?? null,
+    name: r.name,
+    former_names: r.formerNames ?? null,
+    legal_rep: r.legalRep ?? null,
+    registered_capital_fen: r.registeredCapitalFen ?? null,
+    capital_currency: r.capitalCurrency ?? null,
+    founded_on: r.foundedOn ?? null,
+    status: r.status ?? null,
+    industry_code: r.industryCode ?? null,
+    region_id: r.regionId,
+    region_given: r.regionGiven,
+    park_id: r.parkId ?? null,
+    address: r.address ?? null,
+    lng: r.lng ?? null,
+    lat: r.lat ?? null,
+    employees: r.employees ?? null,
+    contacts: r.contacts ?? null,
+    labels: r.labels ?? null,
+    label_ids: r.labelIds ?? null,
+  });
+  return `${base.slice(0, -1)},${search}}`;
+};
+
 /** What the dry run found out about a job's rows from the database, chunk by chunk. */
 interface Findings {
   chunks: number;
+  /** the chunk being set aside last */
+  tail: Promise<void>;
   create: number;
   update: number;
   problems: { rowNo: number; key: string | null; message: string }[];
@@ -89,10 +120,36 @@ export async function stageEnterprises(
   jobId: string,
   rows: { rowNo: number; row: EnterpriseStageRow }[],
 ) {
-  const f = findings.get(jobId) ?? { chunks: 0, create: 0, update: 0, problems: [] };
+  const f = findings.get(jobId) ?? {
+    chunks: 0,
+    tail: Promise.resolve(),
+    create: 0,
+    update: 0,
+    problems: [],
+  };
   findings.set(jobId, f);
-  const seq = f.chunks++;
-  const search = searchFieldsOf(rows.map((r) => [r.row.name, r.row.formerNames ?? []]));
+  // The importer waits for a chunk before it hands over the next; answering once the chunk
+  // before this one is set aside keeps one more in flight, so that a slow moment of the worker
+  // or the database does not stop the checking of rows. A failure surfaces at the next chunk
+  // or at the review.
+  const previous = f.tail;
+  f.tail = setAside(ctx, jobId, f, f.chunks++, rows);
+  f.tail.catch(() => {});
+  await previous;
+}
+
+async function setAside(
+  ctx: ActorCtx,
+  jobId: string,
+  f: Findings,
+  seq: number,
+  rows: { rowNo: number; row: EnterpriseStageRow }[],
+) {
+  const format = spillFormat(ctx.db);
+  const search = searchFieldsOf(
+    rows.map((r) => [r.row.name, r.row.formerNames ?? []]),
+    format,
+  );
   const registered = rows.filter((r) => r.row.uscc);
   const usccs = arrayLiteral(registered.map((r) => r.row.uscc!));
   const found = registered.length
@@ -130,24 +187,27 @@ export async function stageEnterprises(
   }
   const fields = await search;
   let body = "";
-  for (let i = 0; i < rows.length; i++) body += lineOf(jobId, rows[i]!.rowNo, rows[i]!.row, fields[i]!);
-  await spillChunk(ctx.db, jobId, seq, rows.length, body);
+  if (format === "csv")
+    for (let i = 0; i < rows.length; i++) body += csvLine(jobId, rows[i]!.rowNo, rows[i]!.row, fields[i]!);
+  else body = `[${rows.map((r, i) => jsonRow(jobId, r.rowNo, r.row, fields[i]!)).join(",")}]`;
+  await spillChunk(ctx.db, "enterprise_stage", jobId, seq, rows.length, body);
 }
 
 /** After the dry run: what the commit would do, and the rows it may not write. */
-export function reviewEnterprises(jobId: string) {
+export async function reviewEnterprises(jobId: string) {
   const f = findings.get(jobId);
+  await f?.tail;
   findings.delete(jobId);
-  return Promise.resolve({ create: f?.create ?? 0, update: f?.update ?? 0, problems: f?.problems ?? [] });
+  return { create: f?.create ?? 0, update: f?.update ?? 0, problems: f?.problems ?? [] };
 }
 
-/** The commit's first step: the set-aside rows COPYed into enterprise_stage, a chunk a statement. */
-export async function loadEnterpriseStage(db: DbOrTx, jobId: string) {
-  await db.delete(enterpriseStage).where(eq(enterpriseStage.jobId, jobId));
-  return loadSpilled(db, jobId, "enterprise_stage", STAGE_COLUMNS);
-}
+/** The commit's first step: the set-aside rows in enterprise_stage (see importer.spill.ts). */
+export const loadEnterpriseStage = (db: DbOrTx, jobId: string, expected: number) =>
+  loadSpilled(db, "enterprise_stage", jobId, STAGE_COLUMNS, expected);
 
 export async function clearEnterpriseStage(db: DbOrTx, jobId: string) {
+  // A chunk still being set aside by a dry run that failed would land after the delete.
+  await findings.get(jobId)?.tail.catch(() => {});
   findings.delete(jobId);
   await db.delete(enterpriseStage).where(eq(enterpriseStage.jobId, jobId));
   await clearSpilled(db, jobId);

@@ -19,11 +19,17 @@ export function normalizeName(name: string): string {
     .replace(/）/g, ")");
 }
 
+/** Adds every character of the text, then every adjacent pair. */
+function addGrams(out: Set<string>, text: string): void {
+  const chars = [...text];
+  for (const c of chars) out.add(c);
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+}
+
 /** Every character and every adjacent pair. */
 export function gramsOf(text: string): string[] {
-  const chars = [...text];
-  const out = new Set<string>(chars);
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  const out = new Set<string>();
+  addGrams(out, text);
   return [...out];
 }
 
@@ -115,11 +121,14 @@ export interface SearchColumns {
 export function searchColumnsOf(name: string, formerNames: readonly string[] = []): SearchColumns {
   const norm = normalizeName(name);
   const formers = formerNames.map(normalizeName);
-  const grams = new Set(gramsOf(norm));
-  for (const f of formers) for (const g of gramsOf(f)) grams.add(g);
+  // One set, filled in the order separate gramsOf calls would give: the same arrays, built once.
+  const grams = new Set<string>();
+  addGrams(grams, norm);
+  for (const f of formers) addGrams(grams, f);
   const { full, initials } = pinyinOf(norm);
-  // Pairs of initials serve two-letter pinyin queries (jr) from the same index.
-  for (const g of gramsOf(initials)) if (g.length === 2) grams.add(`~${g}`);
+  // Pairs of initials serve two-letter pinyin queries (jr) from the same index. Initials are
+  // ASCII letters and digits, so string indexes are characters.
+  for (let i = 0; i + 1 < initials.length; i++) grams.add(`~${initials[i]}${initials[i + 1]}`);
   return {
     searchText: [norm, ...formers].join("|"),
     searchGrams: [...grams],

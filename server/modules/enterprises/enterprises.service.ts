@@ -21,6 +21,7 @@ import { userExists } from "../users/users.queries.js";
 import { mergeHandlers } from "./enterprises.merge.js";
 import * as q from "./enterprises.queries.js";
 import { searchColumnsOf } from "./enterprises.search.js";
+import { refreshSizes } from "./enterprises.sizes.js";
 import { enterprise, enterpriseLabel, enterpriseYear } from "./enterprises.table.js";
 import { resolveIndustryCode } from "./industries.reference.js";
 
@@ -142,7 +143,7 @@ export async function removeLabel(ctx: ActorCtx, id: string, labelId: string) {
 
 /** The firm's size class follows its latest year that states one. */
 export async function refreshSizeClass(ctx: ActorCtx, ids: string[] | "all") {
-  await q.refreshSizes(
+  await refreshSizes(
     ctx.db,
     ids === "all"
       ? sql`select ${enterprise.id} from ${enterprise}`
