@@ -46,17 +46,21 @@ export const notification = pgTable(
   ],
 );
 
-/** A group robot (DingTalk or WeCom) that alerts are also posted to. */
+/** A group robot (DingTalk or WeCom) or an e-mail list that alerts are also sent to. */
 export const notifyChannel = pgTable(
   "notify_channel",
   {
     id: uuid("id").primaryKey(),
-    /** dingtalk | wecom */
+    /** dingtalk | wecom | email */
     kind: text("kind").notNull(),
     name: text("name").notNull(),
     url: text("url").notNull(),
-    /** DingTalk "加签" secret; never sent back to the browser */
+    /** DingTalk "加签" secret, or the SMTP password of an e-mail channel; never sent back to the browser */
     secret: text("secret"),
+    /** e-mail: the addresses each message goes to */
+    recipients: text("recipients").array().notNull().default(sql`'{}'::text[]`),
+    /** e-mail: the From address */
+    sender: text("sender"),
     enabled: boolean("enabled").notNull().default(true),
     /** notification kinds posted here; empty means every kind */
     kinds: text("kinds").array().notNull().default(sql`'{}'::text[]`),
