@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { ChannelKind } from "../../../common/notify.schema.js";
+import { sendEmail } from "./notify.email.js";
 
 /** What a delivery carries; rendered for the channel when sent. */
 export interface DeliveryPayload {
@@ -14,6 +15,9 @@ export interface ChannelTarget {
   kind: ChannelKind;
   url: string;
   secret: string | null;
+  /** e-mail only */
+  recipients: readonly string[];
+  sender: string | null;
 }
 
 /** DingTalk robot signing: base64(HMAC-SHA256(secret, `${timestamp}\n${secret}`)). */
@@ -32,6 +36,17 @@ function markdown(p: DeliveryPayload, baseUrl: string): string {
     lines.push(`[查看详情](${href})`);
   }
   return lines.join("\n\n");
+}
+
+/** Sends one message to a channel: an e-mail through its SMTP server, or a post to its robot. */
+export function sendToChannel(
+  channel: ChannelTarget,
+  payload: DeliveryPayload,
+  now: Date,
+  baseUrl: string,
+): Promise<{ ok: boolean; error: string | null }> {
+  if (channel.kind === "email") return sendEmail(channel, payload, baseUrl);
+  return postToChannel(buildRequest(channel, payload, now, baseUrl));
 }
 
 /** The robot webhook request: URL (signed for DingTalk) and JSON body. */

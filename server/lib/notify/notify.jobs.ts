@@ -4,13 +4,7 @@ import { chinaDay } from "../dates.js";
 import { newId } from "../ids.js";
 import type { JobCtx } from "../jobs/jobs.registry.js";
 import { registerJob } from "../jobs/jobs.registry.js";
-import {
-  backoffMinutes,
-  buildRequest,
-  type DeliveryPayload,
-  MAX_ATTEMPTS,
-  postToChannel,
-} from "./notify.channels.js";
+import { backoffMinutes, type DeliveryPayload, MAX_ATTEMPTS, sendToChannel } from "./notify.channels.js";
 import * as q from "./notify.queries.js";
 
 const BATCH = 100;
@@ -28,13 +22,17 @@ export async function deliverPending(ctx: JobCtx): Promise<{ summary: string }> 
     const attempts = d.attempts + 1;
     const now = ctx.now();
     const result = d.channelEnabled
-      ? await postToChannel(
-          buildRequest(
-            { kind: d.channelKind as ChannelKind, url: d.channelUrl, secret: d.channelSecret },
-            d.payload as DeliveryPayload,
-            now,
-            ctx.config.baseUrl,
-          ),
+      ? await sendToChannel(
+          {
+            kind: d.channelKind as ChannelKind,
+            url: d.channelUrl,
+            secret: d.channelSecret,
+            recipients: d.channelRecipients,
+            sender: d.channelSender,
+          },
+          d.payload as DeliveryPayload,
+          now,
+          ctx.config.baseUrl,
         )
       : { ok: false, error: "通道已停用" };
     if (result.ok) {

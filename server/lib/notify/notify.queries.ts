@@ -184,6 +184,8 @@ export async function dueDeliveries(db: DbOrTx, now: Date, limit: number) {
       channelKind: notifyChannel.kind,
       channelUrl: notifyChannel.url,
       channelSecret: notifyChannel.secret,
+      channelRecipients: notifyChannel.recipients,
+      channelSender: notifyChannel.sender,
       channelEnabled: notifyChannel.enabled,
     })
     .from(notifyDelivery)

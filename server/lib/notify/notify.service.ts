@@ -1,23 +1,24 @@
 import type { z } from "zod";
 import type { Role, SubjectType } from "../../../common/enums.js";
-import type {
-  ChannelKind,
-  ChannelView,
-  channelCreate,
-  channelUpdate,
-  NotificationPage,
-  notificationQuery,
-  TestSendResult,
+import {
+  type ChannelKind,
+  type ChannelView,
+  type channelCreate,
+  channelProblems,
+  type channelUpdate,
+  type NotificationPage,
+  type notificationQuery,
+  type TestSendResult,
 } from "../../../common/notify.schema.js";
 import { activeRecipients } from "../../modules/users/users.queries.js";
 import { audit, changed } from "../audit/audit.service.js";
 import { type ActorCtx, type Ctx, inTx } from "../context.js";
 import { chinaDay } from "../dates.js";
 import { mapConstraint } from "../db-errors.js";
-import { notFound, stale } from "../errors.js";
+import { AppError, notFound, stale } from "../errors.js";
 import { newId } from "../ids.js";
 import { requirePermission } from "../policy.js";
-import { buildRequest, type DeliveryPayload, maskSecret, postToChannel } from "./notify.channels.js";
+import { type DeliveryPayload, maskSecret, sendToChannel } from "./notify.channels.js";
 import * as q from "./notify.queries.js";
 
 export interface NotifyInput {
@@ -135,6 +136,13 @@ const channelTexts = {
   field: "name",
 };
 
+const invalidChannel = (problems: { path: string; message: string }[]) =>
+  new AppError(
+    "VALIDATION",
+    { zh: problems[0]!.message, en: "The channel's settings do not fit its kind" },
+    problems,
+  );
+
 function present(row: q.ChannelRow): ChannelView {
   return {
     id: row.id,
@@ -142,6 +150,8 @@ function present(row: q.ChannelRow): ChannelView {
     name: row.name,
     url: row.url,
     secretMasked: maskSecret(row.secret),
+    recipients: row.recipients,
+    sender: row.sender,
     enabled: row.enabled,
     kinds: row.kinds,
     version: row.version,
@@ -178,6 +188,8 @@ export async function createChannel(ctx: ActorCtx, input: z.infer<typeof channel
           secret: input.secret || null,
           enabled: input.enabled,
           kinds: input.kinds,
+          recipients: input.kind === "email" ? input.recipients : [],
+          sender: input.kind === "email" ? (input.sender ?? null) : null,
           createdAt: now,
           updatedAt: now,
         }),
@@ -202,9 +214,18 @@ export async function updateChannel(ctx: ActorCtx, id: string, input: z.infer<ty
     const beforeRow = await q.getChannel(tx.db, id);
     if (!beforeRow) throw notFound();
     const { version, secret, ...rest } = input;
+    const merged = {
+      kind: (rest.kind ?? beforeRow.kind) as ChannelKind,
+      url: rest.url ?? beforeRow.url,
+      recipients: rest.recipients ?? beforeRow.recipients,
+    };
+    const problems = channelProblems(merged);
+    if (problems.length > 0) throw invalidChannel(problems);
     const patch = {
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
       ...(secret === undefined ? {} : { secret: secret || null }),
+      // Only an e-mail channel keeps addresses.
+      ...(merged.kind === "email" ? {} : { recipients: [], sender: null }),
       updatedAt: tx.now(),
     };
     const ok = await mapConstraint(() => q.updateChannel(tx.db, id, version, patch), channelTexts);
@@ -256,13 +277,17 @@ export async function testChannel(ctx: ActorCtx & { baseUrl: string }, id: strin
     body: `这是一条由 ${ctx.actor.name} 于 ${when} 发出的测试消息，收到即表示通道「${row.name}」配置正确。`,
     link: null,
   };
-  const result = await postToChannel(
-    buildRequest(
-      { kind: row.kind as ChannelKind, url: row.url, secret: row.secret },
-      payload,
-      now,
-      ctx.baseUrl,
-    ),
+  const result = await sendToChannel(
+    {
+      kind: row.kind as ChannelKind,
+      url: row.url,
+      secret: row.secret,
+      recipients: row.recipients,
+      sender: row.sender,
+    },
+    payload,
+    now,
+    ctx.baseUrl,
   );
   const deliveryId = newId();
   await inTx(ctx, async (tx) => {

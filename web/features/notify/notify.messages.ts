@@ -2,7 +2,7 @@ import type { Messages } from "../../lib/i18n";
 
 export const notifyMessages: Messages = {
   "zh-CN": {
-    channelKind: { dingtalk: "钉钉群机器人", wecom: "企业微信群机器人" },
+    channelKind: { dingtalk: "钉钉群机器人", wecom: "企业微信群机器人", email: "电子邮件" },
     bell: {
       label: "消息提醒",
       labelCount: "消息提醒，{{n}} 条未读",
@@ -26,7 +26,7 @@ export const notifyMessages: Messages = {
     },
     admin: {
       title: "消息通知",
-      sub: "钉钉、企业微信群机器人通道，消息发送记录与定时任务。每次修改都记入操作日志。",
+      sub: "钉钉、企业微信群机器人与电子邮件通道，消息发送记录与定时任务。每次修改都记入操作日志。",
       channels: "通知通道",
       deliveries: "发送记录",
       jobs: "定时任务",
@@ -39,8 +39,19 @@ export const notifyMessages: Messages = {
       namePh: "如：丽水经开区招商工作群",
       kind: "类型",
       url: "Webhook 地址",
+      urlColumn: "Webhook / SMTP 地址",
+      secretColumn: "密钥 / 密码",
       urlHelpDingtalk: "钉钉群设置 → 智能群助手 → 添加机器人 → 自定义，复制 Webhook（含 access_token）。",
       urlHelpWecom: "企业微信群 → 添加群机器人，复制 Webhook 地址（含 key）。",
+      urlEmail: "SMTP 服务器",
+      urlHelpEmail:
+        "如 smtp://zhaoyin@mail.example.gov.cn:25（支持 STARTTLS）或 smtps://zhaoyin@mail.example.gov.cn:465；用户名写在 @ 之前，密码填在下方。",
+      secretEmail: "SMTP 密码",
+      secretHelpEmail: "邮件服务器要求登录时填写；保存后不再显示。",
+      recipients: "收件人",
+      recipientsPh: "输入邮箱后回车，可填多个",
+      sender: "发件人",
+      senderHelp: "留空时使用 SMTP 用户名（若为邮箱）。",
       secret: "加签密钥",
       secretHelp: "钉钉机器人安全设置选择“加签”时填写（以 SEC 开头）。",
       secretKeep: "已设置 {{masked}}，留空保持不变",
@@ -54,10 +65,11 @@ export const notifyMessages: Messages = {
       kindsAll: "全部类型",
       test: "发送测试消息",
       testOk: "测试消息已发送，请在群里查看",
+      testOkEmail: "测试邮件已发送，请查收",
       testFailed: "发送失败：{{error}}",
       saved: "通道已保存",
       deleted: "通道已删除",
-      empty: "还没有通知通道。添加钉钉或企业微信群机器人后，提醒会同时推送到群里。",
+      empty: "还没有通知通道。添加钉钉、企业微信群机器人或电子邮件后，提醒会同时推送过去。",
     },
     delivery: {
       createdAt: "时间",
@@ -92,7 +104,7 @@ export const notifyMessages: Messages = {
     },
   },
   en: {
-    channelKind: { dingtalk: "DingTalk robot", wecom: "WeCom robot" },
+    channelKind: { dingtalk: "DingTalk robot", wecom: "WeCom robot", email: "E-mail" },
     bell: {
       label: "Notifications",
       labelCount: "Notifications, {{n}} unread",
@@ -116,7 +128,7 @@ export const notifyMessages: Messages = {
     },
     admin: {
       title: "Notifications",
-      sub: "DingTalk and WeCom group robots, what was sent, and scheduled jobs. Every change is audited.",
+      sub: "DingTalk and WeCom group robots and e-mail, what was sent, and scheduled jobs. Every change is audited.",
       channels: "Channels",
       deliveries: "Deliveries",
       jobs: "Scheduled jobs",
@@ -129,8 +141,19 @@ export const notifyMessages: Messages = {
       namePh: "e.g. Investment team group",
       kind: "Type",
       url: "Webhook URL",
+      urlColumn: "Webhook / SMTP address",
+      secretColumn: "Secret / password",
       urlHelpDingtalk: "Group settings → Bots → Add → Custom; copy the webhook (with access_token).",
       urlHelpWecom: "Group → Add group robot; copy the webhook URL (with key).",
+      urlEmail: "SMTP server",
+      urlHelpEmail:
+        "e.g. smtp://zhaoyin@mail.example.gov.cn:25 (STARTTLS when offered) or smtps://zhaoyin@mail.example.gov.cn:465; the user name before @, the password below.",
+      secretEmail: "SMTP password",
+      secretHelpEmail: "When the mail server asks for a login; not shown again once saved.",
+      recipients: "Recipients",
+      recipientsPh: "Type an address and press Enter; several allowed",
+      sender: "From",
+      senderHelp: "Blank: the SMTP user name, when it is an address.",
       secret: "Signing secret",
       secretHelp: "When the DingTalk robot's security setting is “sign” (starts with SEC).",
       secretKeep: "Set ({{masked}}); leave blank to keep",
@@ -144,10 +167,11 @@ export const notifyMessages: Messages = {
       kindsAll: "All kinds",
       test: "Send test message",
       testOk: "Test message sent; check the group",
+      testOkEmail: "Test e-mail sent; check the inbox",
       testFailed: "Sending failed: {{error}}",
       saved: "Channel saved",
       deleted: "Channel deleted",
-      empty: "No channels yet. Add a DingTalk or WeCom group robot to post alerts to a group too.",
+      empty: "No channels yet. Add a DingTalk or WeCom group robot or an e-mail list to send alerts there too.",
     },
     delivery: {
       createdAt: "Time",

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import {
   type ChannelKind,
   type ChannelView,
-  channelCreate,
+  channelFields,
   channelKinds,
 } from "../../../../common/notify.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
@@ -19,6 +19,8 @@ interface Values {
   clearSecret: boolean;
   enabled: boolean;
   kinds: string[];
+  recipients: string[];
+  sender: string;
 }
 
 interface Props {
@@ -28,7 +30,9 @@ interface Props {
   onCancel: () => void;
 }
 
-const s = channelCreate.shape;
+const s = channelFields;
+/** Kinds that keep a secret: DingTalk's signing secret, the SMTP password. */
+const withSecret = (k: ChannelKind) => k !== "wecom";
 
 /**
  * A channel's form. The secret is never sent back by the server: editing shows
@@ -52,6 +56,7 @@ export const ChannelForm = ({ record, knownKinds, onDone, onCancel }: Props) => 
       url: v.url.trim(),
       enabled: v.enabled,
       kinds: v.kinds,
+      ...(v.kind === "email" ? { recipients: v.recipients, sender: v.sender.trim() || null } : {}),
     };
     try {
       const saved = record
@@ -60,10 +65,10 @@ export const ChannelForm = ({ record, knownKinds, onDone, onCancel }: Props) => 
             body: {
               ...common,
               version: record.version,
-              ...(v.clearSecret || v.kind === "wecom" ? { secret: null } : secret ? { secret } : {}),
+              ...(v.clearSecret || !withSecret(v.kind) ? { secret: null } : secret ? { secret } : {}),
             },
           })
-        : await create.mutateAsync({ ...common, secret: v.kind === "dingtalk" && secret ? secret : null });
+        : await create.mutateAsync({ ...common, secret: withSecret(v.kind) && secret ? secret : null });
       onDone(saved);
     } catch (e) {
       applyServerErrors(form, e, "name");
@@ -84,6 +89,8 @@ export const ChannelForm = ({ record, knownKinds, onDone, onCancel }: Props) => 
         clearSecret: false,
         enabled: record?.enabled ?? true,
         kinds: record?.kinds ?? [],
+        recipients: record?.recipients ?? [],
+        sender: record?.sender ?? "",
       }}
       scrollToFirstError
     >
@@ -99,16 +106,46 @@ export const ChannelForm = ({ record, knownKinds, onDone, onCancel }: Props) => 
       </Form.Item>
       <Form.Item
         name="url"
-        label={t("channel.url")}
+        label={kind === "email" ? t("channel.urlEmail") : t("channel.url")}
         required
         rules={[zodRule(s.url)]}
-        extra={kind === "wecom" ? t("channel.urlHelpWecom") : t("channel.urlHelpDingtalk")}
+        extra={t(
+          kind === "wecom"
+            ? "channel.urlHelpWecom"
+            : kind === "email"
+              ? "channel.urlHelpEmail"
+              : "channel.urlHelpDingtalk",
+        )}
       >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} spellCheck={false} />
       </Form.Item>
-      {kind === "dingtalk" && (
+      {kind === "email" && (
         <>
-          <Form.Item name="secret" label={t("channel.secret")} extra={t("channel.secretHelp")}>
+          <Form.Item
+            name="recipients"
+            label={t("channel.recipients")}
+            required
+            rules={[{ type: "array", min: 1, message: t("channel.recipientsPh") }]}
+          >
+            <Select
+              mode="tags"
+              open={false}
+              placeholder={t("channel.recipientsPh")}
+              tokenSeparators={[",", "，", ";", "；", " "]}
+            />
+          </Form.Item>
+          <Form.Item name="sender" label={t("channel.sender")} extra={t("channel.senderHelp")}>
+            <Input placeholder="noreply@example.gov.cn" maxLength={200} />
+          </Form.Item>
+        </>
+      )}
+      {withSecret(kind) && (
+        <>
+          <Form.Item
+            name="secret"
+            label={t(kind === "email" ? "channel.secretEmail" : "channel.secret")}
+            extra={t(kind === "email" ? "channel.secretHelpEmail" : "channel.secretHelp")}
+          >
             <Input.Password
               autoComplete="new-password"
               disabled={clearSecret}

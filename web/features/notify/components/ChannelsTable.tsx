@@ -22,7 +22,7 @@ export const ChannelsTable = () => {
     test.mutate(c.id, {
       onSuccess: (r) =>
         r.ok
-          ? feedback.success(t("channel.testOk"))
+          ? feedback.success(t(c.kind === "email" ? "channel.testOkEmail" : "channel.testOk"))
           : feedback.error(new Error(t("channel.testFailed", { error: r.error }))),
       onError: feedback.error,
     });
@@ -41,11 +41,13 @@ export const ChannelsTable = () => {
       key: "kind",
       width: 140,
       render: (k: ChannelView["kind"]) => (
-        <Tag color={k === "dingtalk" ? "blue" : "green"}>{t(`channelKind.${k}`)}</Tag>
+        <Tag color={k === "dingtalk" ? "blue" : k === "wecom" ? "green" : "gold"}>
+          {t(`channelKind.${k}`)}
+        </Tag>
       ),
     },
     {
-      title: t("channel.url"),
+      title: t("channel.urlColumn"),
       dataIndex: "url",
       key: "url",
       ellipsis: true,
@@ -56,7 +58,7 @@ export const ChannelsTable = () => {
       ),
     },
     {
-      title: t("channel.secret"),
+      title: t("channel.secretColumn"),
       dataIndex: "secretMasked",
       key: "secret",
       width: 160,
