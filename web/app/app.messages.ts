@@ -14,7 +14,6 @@ export const appMessages: Messages = {
       project: "招商项目台账",
       projectHint:
         "每行一个项目：有项目编号的按编号更新，没有的按园区＋项目名称＋投资方匹配。金额单位写在表头或单元格中（如“总投资（万元）”“15亿”），签约、开工等日期可写作 2021.8、2021年8月；投资方不在企业库中的按名称新增。",
-      projectOptions: "项目导入选项",
       defaultTeam: "默认小分队",
       defaultTeamPh: "选择小分队",
       defaultTeamHint: "表格中没有填写招商单位的项目，计入此小分队",
@@ -149,7 +148,6 @@ export const appMessages: Messages = {
       project: "Project ledger",
       projectHint:
         "One project a row, updated by its code, else matched by park, name and investor. Units go in the header or the cell (“总投资（万元）”, “15亿”); dates may read 2021.8 or 2021年8月. Investors not in the registry are added by name.",
-      projectOptions: "Project import options",
       defaultTeam: "Default team",
       defaultTeamPh: "Choose a team",
       defaultTeamHint: "Rows without a team are credited to this one",

@@ -1,4 +1,4 @@
 // The wizard is mounted by web/app for each list that imports (the enterprise registry first).
 export { ImportWizard } from "./components/ImportWizard";
-export type { ImportEntity } from "./components/UploadStep";
+export type { ImportEntity, ImportOption } from "./components/UploadStep";
 export { importsMessages } from "./imports.messages";

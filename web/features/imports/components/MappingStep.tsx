@@ -154,7 +154,7 @@ export const MappingStep = ({ job, entity, onReupload, onValidating }: Props) =>
           ]}
         />
       </Card>
-      {(entity?.options?.length ?? 0) > 0 && (
+      {(entity?.options?.length ?? 0) + (entity?.moreOptions?.length ?? 0) > 0 && (
         <Card size="small" title={t("mapping.options")}>
           <Flex vertical gap={12}>
             {entity?.options?.includes("region") && (
@@ -182,6 +182,17 @@ export const MappingStep = ({ job, entity, onReupload, onValidating }: Props) =>
                 <Typography.Text type="secondary">{t("mapping.yearHint")}</Typography.Text>
               </Flex>
             )}
+            {entity?.moreOptions?.map((o) => (
+              <Flex key={o.key} align="center" gap={8} wrap>
+                <label htmlFor={`import-${o.key}`}>{o.label}</label>
+                {o.input({
+                  id: `import-${o.key}`,
+                  value: options[o.key],
+                  onChange: (v) => setOptions((prev) => ({ ...prev, [o.key]: v ?? undefined })),
+                })}
+                {o.hint && <Typography.Text type="secondary">{o.hint}</Typography.Text>}
+              </Flex>
+            ))}
             <Checkbox
               checked={options.blankClears === true}
               onChange={(e) => setOptions((o) => ({ ...o, blankClears: e.target.checked }))}

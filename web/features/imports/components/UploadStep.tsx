@@ -1,6 +1,6 @@
 import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
 import { Button, Card, Flex, Progress, Radio, Table, Tag, Typography, Upload } from "antd";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { useFeedback } from "../../../lib/feedback";
@@ -15,6 +15,16 @@ export interface ImportEntity {
   hint: string;
   /** file-wide options the mapping step offers */
   options?: ("region" | "year")[];
+  /** options of the entity's own, with their inputs, shown beside those */
+  moreOptions?: ImportOption[];
+}
+
+/** An option a page adds for its entity (e.g. the project import's 默认小分队), kept in the job's options. */
+export interface ImportOption {
+  key: string;
+  label: string;
+  hint?: string;
+  input: (field: { id: string; value: unknown; onChange: (value: unknown) => void }) => ReactNode;
 }
 
 interface Props {
