@@ -1,31 +1,21 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { APPEAL_DUE_SOON_WORKDAYS, APPEAL_ESCALATE_AFTER_WORKDAYS } from "../../../common/appeal.schema.js";
 import type { DbOrTx } from "../../db/client.js";
-import { auditBatch } from "../../lib/audit/audit.service.js";
-import { inTx } from "../../lib/context.js";
 import { chinaDay } from "../../lib/dates.js";
-import { groupBy } from "../../lib/group.js";
+import { escalateOverdue, type HeldItem, notifyDepartments, topLines } from "../../lib/escalation.js";
 import { newId } from "../../lib/ids.js";
 import type { JobCtx } from "../../lib/jobs/jobs.registry.js";
-import { notify } from "../../lib/notify/notify.service.js";
 import { workdaySeq } from "../../lib/workdays/workdays.queries.js";
 import { enterprise } from "../enterprises/enterprises.table.js";
 import { department } from "../org/org.table.js";
 import { isActive } from "./appeals.queries.js";
 import { appeal, appealEvent } from "./service.table.js";
 
-interface HeldAppeal {
-  id: string;
+interface HeldAppeal extends HeldItem {
   code: string;
   title: string;
   enterpriseName: string;
-  regionId: string;
-  departmentId: string;
-  departmentName: string;
   dueOn: string;
-  escalated: boolean;
-  /** working days past due: positive when overdue, ≤ 0 when still in time */
-  late: number;
 }
 
 /** Active appeals due within the reminder window or past it: one range scan of the partial index. */
@@ -62,25 +52,20 @@ const line = (a: HeldAppeal) =>
   a.late > 0
     ? `${a.enterpriseName}「${a.title}」已逾期 ${a.late} 个工作日（${a.dueOn} 到期）`
     : `${a.enterpriseName}「${a.title}」${a.dueOn} 到期`;
-const body = (list: HeldAppeal[]) => {
-  const top = [...list].sort((a, b) => b.late - a.late).slice(0, 8);
-  const more = list.length > top.length ? `\n…另有 ${list.length - top.length} 件` : "";
-  return top.map(line).join("\n") + more;
-};
+const body = (list: HeldAppeal[]) => topLines(list, line, "件");
 
 /**
  * The daily appeal alert: each department hears of its overdue and due-soon appeals (one
  * notification per department and day); an appeal overdue by more than
- * APPEAL_ESCALATE_AFTER_WORKDAYS is escalated to its region's leaders once (flag, event and audit
- * in the notification's transaction; a new routing or a reopening clears the flag).
+ * APPEAL_ESCALATE_AFTER_WORKDAYS is escalated to its region's leaders once (lib/escalation.ts;
+ * a new routing or a reopening clears the flag).
  */
 export async function runAppealAlerts(ctx: JobCtx): Promise<{ summary: string }> {
   const today = chinaDay(ctx.now());
   const held = await scanHeld(ctx.db, today);
-  let sent = 0;
-  for (const [departmentId, list] of groupBy(held, (a) => a.departmentId)) {
+  const toDepartments = await notifyDepartments(ctx, held, (departmentId, list) => {
     const overdue = list.filter((a) => a.late > 0).length;
-    const r = await notify(ctx, {
+    return {
       to: { departmentId, roles: ["department_handler"] },
       kind: overdue ? "appeal.overdue" : "appeal.due_soon",
       title: overdue
@@ -89,62 +74,41 @@ export async function runAppealAlerts(ctx: JobCtx): Promise<{ summary: string }>
       body: body(list),
       link: overdue ? "/appeals?status=active&overdue=yes" : "/appeals?status=active",
       dedupeKey: `appeals:department:${departmentId}:${today}`,
-    });
-    sent += r.notified.length;
-  }
-  const due = held.filter((a) => !a.escalated && a.late > APPEAL_ESCALATE_AFTER_WORKDAYS);
-  let escalated = 0;
-  for (const [regionId, list] of groupBy(due, (a) => a.regionId)) {
-    await inTx(ctx, async (tx) => {
-      const flipped = await tx.db
-        .update(appeal)
-        .set({ escalated: true })
-        .where(
-          and(
-            inArray(
-              appeal.id,
-              list.map((a) => a.id),
-            ),
-            eq(appeal.escalated, false),
-          ),
-        )
-        .returning({ id: appeal.id });
-      if (flipped.length === 0) return;
-      const ids = new Set(flipped.map((f) => f.id));
-      const mine = list.filter((a) => ids.has(a.id));
-      const now = tx.now();
-      await tx.db.insert(appealEvent).values(
-        mine.map((a) => ({
+    };
+  });
+  const up = await escalateOverdue(ctx, held, APPEAL_ESCALATE_AFTER_WORKDAYS, {
+    flip: async (db, ids) =>
+      (
+        await db
+          .update(appeal)
+          .set({ escalated: true })
+          .where(and(inArray(appeal.id, ids), eq(appeal.escalated, false)))
+          .returning({ id: appeal.id })
+      ).map((r) => r.id),
+    events: async (db, items, at) => {
+      await db.insert(appealEvent).values(
+        items.map((a) => ({
           id: newId(),
           appealId: a.id,
           kind: "escalated",
           departmentId: a.departmentId,
           text: `逾期 ${a.late} 个工作日，已报告区域领导`,
-          at: now,
+          at,
         })),
       );
-      await auditBatch(tx, {
-        action: "escalate",
-        subjectType: "region",
-        regionId,
-        ids: [...ids],
-        counts: { escalated: ids.size },
-        meta: { label: "企业诉求逾期升级" },
-      });
-      const r = await notify(tx, {
-        to: { roles: ["leader"], regionId },
-        kind: "appeal.escalated",
-        title: `${mine.length} 件企业诉求逾期超过 ${APPEAL_ESCALATE_AFTER_WORKDAYS} 个工作日`,
-        body: body(mine),
-        link: "/appeals?escalated=yes",
-        dedupeKey: `appeals:escalate:${regionId}:${today}:${[...ids].sort()[0]}`,
-      });
-      sent += r.notified.length;
-      escalated += ids.size;
-    });
-  }
+    },
+    label: "企业诉求逾期升级",
+    notice: (regionId, items, firstId) => ({
+      to: { roles: ["leader"], regionId },
+      kind: "appeal.escalated",
+      title: `${items.length} 件企业诉求逾期超过 ${APPEAL_ESCALATE_AFTER_WORKDAYS} 个工作日`,
+      body: body(items),
+      link: "/appeals?escalated=yes",
+      dedupeKey: `appeals:escalate:${regionId}:${today}:${firstId}`,
+    }),
+  });
   const overdue = held.filter((a) => a.late > 0).length;
   return {
-    summary: `逾期诉求 ${overdue} 件，即将到期 ${held.length - overdue} 件，升级 ${escalated} 件，发出 ${sent} 条提醒`,
+    summary: `逾期诉求 ${overdue} 件，即将到期 ${held.length - overdue} 件，升级 ${up.escalated} 件，发出 ${toDepartments + up.sent} 条提醒`,
   };
 }
