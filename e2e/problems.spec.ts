@@ -87,4 +87,13 @@ test("an officer raises a problem on a project, the department resolves it, the 
   await page.goto("/problems");
   await expect(page.locator(".ant-table-row", { hasText: title })).toContainText("已销号");
   await page.screenshot({ path: `${shots}/problems.png` });
+
+  // The leader reads the department's figures: the problem counts as resolved, and in time.
+  await switchTo(page, "leader");
+  await page.getByRole("menuitem", { name: "部门问题统计" }).click();
+  await expect(page.getByRole("heading", { name: "部门问题统计", level: 4 })).toBeVisible();
+  const figures = page.locator(".ant-table-row", { hasText: "丽水市自然资源和规划局" });
+  await expect(figures.locator("td").nth(4)).not.toHaveText("0");
+  await expect(figures).toContainText("100%");
+  await page.screenshot({ path: `${shots}/problem-departments.png`, fullPage: true });
 });

@@ -1,19 +1,6 @@
 import { StarFilled } from "@ant-design/icons";
-import {
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Flex,
-  Row,
-  Select,
-  Skeleton,
-  Statistic,
-  Table,
-  Typography,
-} from "antd";
+import { Flex, Select, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import dayjs from "dayjs";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -22,8 +9,7 @@ import {
   type AppealDepartmentFigures,
   appealCategories,
 } from "../../../../common/appeal.schema";
-import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
-import { EChart } from "../../../components/EChart";
+import { FiguresBoard, RaisedRange } from "../../../components/FiguresBoard";
 import { PageHeader } from "../../../components/PageHeader";
 import { useCurrentUser } from "../../../lib/current-user";
 import { useExtensions } from "../../../lib/extensions";
@@ -110,6 +96,7 @@ export const DepartmentFiguresPage = () => {
     })),
   ];
 
+  const total = data?.total;
   const cards: { k: Figure; suffix?: string; danger?: boolean; star?: boolean }[] = [
     { k: "total", suffix: t("figures.unit") },
     { k: "active", suffix: t("figures.unit") },
@@ -141,73 +128,42 @@ export const DepartmentFiguresPage = () => {
           style={{ width: 120 }}
         />
         <Typography.Text type="secondary">{t("figures.raised")}</Typography.Text>
-        <DatePicker.RangePicker
-          value={[f.raisedFrom ? dayjs(f.raisedFrom) : null, f.raisedTo ? dayjs(f.raisedTo) : null]}
-          allowEmpty={[true, true]}
+        <RaisedRange
+          from={f.raisedFrom}
+          to={f.raisedTo}
           placeholder={[t("list.raisedFrom"), t("list.raisedTo")]}
-          onChange={(r) =>
-            list.update({ raisedFrom: r?.[0]?.format("YYYY-MM-DD"), raisedTo: r?.[1]?.format("YYYY-MM-DD") })
-          }
+          onChange={list.update}
         />
       </Flex>
-      <ApiErrorAlert error={error} onRetry={() => void refetch()} />
-      {isLoading ? (
-        <Skeleton active paragraph={{ rows: 8 }} />
-      ) : !data || rows.length === 0 ? (
-        <Card>
-          <Empty description={list.hasFilters ? t("common:state.noMatch") : t("figures.empty")} />
-        </Card>
-      ) : (
-        <Row gutter={[16, 16]}>
-          {cards.map((c) => {
-            const v = data.total[c.k];
-            return (
-              <Col key={c.k} xs={12} md={8} xl={4}>
-                <Card style={{ height: "100%" }}>
-                  <Statistic
-                    title={t(c.k === "medianWorkdays" ? "figures.median" : `figures.${c.k}`)}
-                    value={c.k === "onTimeRate" ? rate(v) : one(v)}
-                    suffix={c.star && v !== null ? <StarFilled style={{ color: "#fadb14" }} /> : c.suffix}
-                    styles={{ content: { color: c.danger && v ? "#cf1322" : undefined } }}
-                  />
-                </Card>
-              </Col>
-            );
-          })}
-          <Col span={24}>
-            <Card title={t("figures.chart")}>
-              <EChart
-                option={option}
-                height={Math.max(220, rows.length * 56 + 60)}
-                label={t("figures.chart")}
-              />
-            </Card>
-          </Col>
-          <Col span={24}>
-            <Card>
-              <Table<AppealDepartmentFigures>
-                rowKey="departmentId"
-                dataSource={rows}
-                pagination={false}
-                scroll={{ x: "max-content" }}
-                columns={columns}
-                summary={() => (
-                  <Table.Summary.Row>
-                    <Table.Summary.Cell index={0}>
-                      <Typography.Text strong>{t("figures.sum")}</Typography.Text>
-                    </Table.Summary.Cell>
-                    {figureColumns.map((k, i) => (
-                      <Table.Summary.Cell key={k} index={i + 1} align="right">
-                        <Typography.Text strong>{shown(k, data.total[k])}</Typography.Text>
-                      </Table.Summary.Cell>
-                    ))}
-                  </Table.Summary.Row>
-                )}
-              />
-            </Card>
-          </Col>
-        </Row>
-      )}
+      <FiguresBoard<AppealDepartmentFigures>
+        loading={isLoading}
+        error={error}
+        onRetry={() => void refetch()}
+        empty={t("figures.empty")}
+        filtered={list.hasFilters}
+        cards={
+          total
+            ? cards.map((c) => {
+                const v = total[c.k];
+                return {
+                  key: c.k,
+                  title: t(c.k === "medianWorkdays" ? "figures.median" : `figures.${c.k}`),
+                  value: c.k === "onTimeRate" ? rate(v) : one(v),
+                  suffix: c.star && v !== null ? <StarFilled style={{ color: "#fadb14" }} /> : c.suffix,
+                  danger: c.danger && !!v,
+                };
+              })
+            : []
+        }
+        chart={{ title: t("figures.chart"), option, rowHeight: 56 }}
+        rowKey="departmentId"
+        rows={rows}
+        columns={columns}
+        summary={{
+          label: t("figures.sum"),
+          cells: total ? figureColumns.map((k) => shown(k, total[k])) : [],
+        }}
+      />
     </>
   );
 };
