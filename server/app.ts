@@ -40,7 +40,7 @@ import { invitationPublicPrefix, invitationsRoutes } from "./modules/service/inv
 import { policiesRoutes } from "./modules/service/policies.routes.js";
 import { visitsRoutes } from "./modules/service/visits.routes.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
-import { resolveSession } from "./modules/users/session.service.js";
+import { currentSession } from "./modules/users/session.service.js";
 import { sessionRoutes, usersRoutes } from "./modules/users/users.routes.js";
 
 z.config(z.locales.zhCN());
@@ -119,7 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!url.startsWith("/api/") || publicRoutes.has(url) || url.startsWith("/api/docs")) return;
     if (url.startsWith(invitationPublicPrefix)) return;
     if (!req.routeOptions.url) return; // unknown route: the not-found handler answers 404
-    const session = await resolveSession(auth, database.db, fetchHeaders(req));
+    const session = await currentSession(auth, database.db, fetchHeaders(req));
     if (!session) return sendError(req, reply, "UNAUTHENTICATED");
     req.actor = session.actor;
   });

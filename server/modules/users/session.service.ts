@@ -9,6 +9,14 @@ import type { Actor, ActorCtx, Ctx } from "../../lib/context.js";
 import { AppError } from "../../lib/errors.js";
 import { permissionsOf } from "../../lib/policy.js";
 import { getSettings } from "../settings/settings.service.js";
+import {
+  cachedSession,
+  cacheSession,
+  forgetToken,
+  forgetUser,
+  SESSION_CACHE_MS,
+  sessionToken,
+} from "./session.cache.js";
 import * as q from "./users.queries.js";
 import { users } from "./users.table.js";
 
@@ -17,8 +25,31 @@ export interface Session {
   me: Omit<Me, "watermark">;
 }
 
-/** The acting user of a request's session cookie, or null. */
+/**
+ * The acting user of a request's session cookie, or null: from the few-second cache when there
+ * (session.cache.ts), else read and kept. The request hook and /api/session/me use it.
+ */
+export async function currentSession(auth: Auth, db: DbOrTx, headers: Headers): Promise<Session | null> {
+  const token = sessionToken(headers.get("cookie"));
+  const now = Date.now();
+  const hit = token ? cachedSession(token, now) : null;
+  if (hit) return hit;
+  const found = await readSession(auth, db, headers);
+  if (!found) return null;
+  if (token) cacheSession(token, found.session, Math.min(now + SESSION_CACHE_MS, found.expiresAt));
+  return found.session;
+}
+
+/** The acting user of a request's session cookie, or null, read from the database. */
 export async function resolveSession(auth: Auth, db: DbOrTx, headers: Headers): Promise<Session | null> {
+  return (await readSession(auth, db, headers))?.session ?? null;
+}
+
+async function readSession(
+  auth: Auth,
+  db: DbOrTx,
+  headers: Headers,
+): Promise<{ session: Session; expiresAt: number } | null> {
   const found = await auth.api.getSession({ headers });
   if (!found) return null;
   const rows = await q.loadActorRows(db, found.user.id);
@@ -46,7 +77,7 @@ export async function resolveSession(auth: Auth, db: DbOrTx, headers: Headers): 
     departmentId: user.departmentId,
     mustChangePassword: user.mustChangePassword,
   };
-  return { actor, me };
+  return { session: { actor, me }, expiresAt: new Date(found.session.expiresAt).getTime() };
 }
 
 /**
@@ -161,6 +192,7 @@ function actorStub(user: typeof users.$inferSelect): Actor {
 
 export async function logout(ctx: ActorCtx, auth: Auth, headers: Headers): Promise<string[]> {
   const res = await auth.api.signOut({ headers, returnHeaders: true });
+  forgetToken(sessionToken(headers.get("cookie")));
   await ctx.db.transaction((tx) =>
     audit(
       { ...ctx, db: tx },
@@ -214,6 +246,7 @@ export async function changePassword(
       },
     );
   });
+  forgetUser(ctx.actor.id);
   return res.headers.getSetCookie();
 }
 

@@ -104,6 +104,20 @@ describe.each(backends)("sessions on %s", (backend) => {
     }
   });
 
+  it("acts on an admin's change to a user at their next request, cached session or not", async () => {
+    const admin = await t.login("admin");
+    const cookie = await t.login("officer2");
+    const me = () => t.app.inject({ url: "/api/session/me", headers: { cookie } });
+    expect(json<{ user: { roles: string[] } }>(await me()).user.roles).toEqual(["officer"]);
+    const [u] = await t.database.db.select().from(users).where(eq(users.username, "officer2"));
+    const patch = (payload: object) =>
+      t.app.inject({ method: "PATCH", url: `/api/users/${u!.id}`, headers: { cookie: admin }, payload });
+    expect((await patch({ roles: ["officer", "team_lead"], version: u!.version })).statusCode).toBe(200);
+    expect(json<{ user: { roles: string[] } }>(await me()).user.roles).toEqual(["officer", "team_lead"]);
+    expect((await patch({ active: false, version: u!.version + 1 })).statusCode).toBe(200);
+    expect((await me()).statusCode).toBe(401);
+  });
+
   it("changes the password and revokes other sessions", async () => {
     const first = await t.login("expert");
     const second = await t.login("expert");

@@ -46,7 +46,7 @@ export function sessionRoutes(app: FastifyInstance, makeCtx: CtxFactory, auth: A
   });
   r.get("/api/session/me", { schema: { tags } }, async (req) => {
     const ctx = actorCtx(makeCtx, req);
-    const s = await session.resolveSession(auth, ctx.db, fetchHeaders(req));
+    const s = await session.currentSession(auth, ctx.db, fetchHeaders(req));
     return { user: await session.meOf(ctx, s!) };
   });
   r.post("/api/session/password", { schema: { tags, body: changePasswordBody } }, async (req, reply) => {

@@ -11,6 +11,7 @@ import { newId } from "../../lib/ids.js";
 import { requirePermission } from "../../lib/policy.js";
 import { assertRegionWritable, hasAll } from "../../lib/scope.js";
 import * as org from "../org/org.queries.js";
+import { forgetUser } from "./session.cache.js";
 import * as q from "./users.queries.js";
 import { credentials, users } from "./users.table.js";
 
@@ -105,7 +106,7 @@ export async function createUser(ctx: ActorCtx, input: z.infer<typeof userCreate
 }
 
 export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeof userUpdate>) {
-  return inTx(ctx, async (tx) => {
+  const after = await inTx(ctx, async (tx) => {
     const before = await q.getUser(tx.db, tx.actor, id);
     if (!before) throw notFound();
     requirePermission(tx.actor.permissions, "user.manage");
@@ -140,12 +141,15 @@ export async function updateUser(ctx: ActorCtx, id: string, input: z.infer<typeo
     });
     return after;
   });
+  // Their open sessions act with the new roles, scope or state from the next request.
+  forgetUser(id);
+  return after;
 }
 
 export async function resetPassword(ctx: ActorCtx, id: string) {
   const password = generatePassword();
   const hash = await hashPassword(password);
-  return inTx(ctx, async (tx) => {
+  const result = await inTx(ctx, async (tx) => {
     const user = await q.getUser(tx.db, tx.actor, id);
     if (!user) throw notFound();
     requirePermission(tx.actor.permissions, "user.manage");
@@ -170,6 +174,8 @@ export async function resetPassword(ctx: ActorCtx, id: string) {
     });
     return { password };
   });
+  forgetUser(id);
+  return result;
 }
 
 export async function unlockUser(ctx: ActorCtx, id: string) {
