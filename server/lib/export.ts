@@ -4,6 +4,7 @@ import type { FastifyReply } from "fastify";
 import { getSettings } from "../modules/settings/settings.service.js";
 import { audit } from "./audit/audit.service.js";
 import { type ActorCtx, inTx } from "./context.js";
+import { chinaTime } from "./dates.js";
 
 export interface ExportColumn<T> {
   header: string;
@@ -38,7 +39,7 @@ export async function sendXlsx<T>(
   const { watermark } = await getSettings(ctx.db);
   // The first page is read before any byte is sent, so a refused query still gets its error body.
   const first = (await opts.list(1, EXPORT_PAGE)).items;
-  const stamp = `${ctx.actor.name} ${ctx.now().toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}`;
+  const stamp = `${ctx.actor.name} ${chinaTime.format(ctx.now())}`;
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   wb.creator = ctx.actor.name;

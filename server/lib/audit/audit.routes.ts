@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditQuery } from "../../../common/audit.schema.js";
 import { auditActionLabels, type SubjectType, subjectTypeLabels } from "../../../common/enums.js";
+import { chinaTime } from "../dates.js";
 import { sendXlsx } from "../export.js";
 import { actorCtx, type CtxFactory } from "../http.js";
 import { requirePermission } from "../policy.js";
@@ -46,7 +47,7 @@ export function auditRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
         {
           header: "时间",
           width: 22,
-          value: (e) => e.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }),
+          value: (e) => chinaTime.format(e.at),
         },
         { header: "操作人", value: (e) => e.actorName },
         { header: "操作", value: (e) => auditActionLabels[e.action] ?? e.action },

@@ -13,7 +13,7 @@ import {
 import { activeRecipients } from "../../modules/users/users.queries.js";
 import { audit, changed } from "../audit/audit.service.js";
 import { type ActorCtx, type Ctx, inTx } from "../context.js";
-import { chinaDay } from "../dates.js";
+import { chinaDay, chinaTime } from "../dates.js";
 import { mapConstraint } from "../db-errors.js";
 import { AppError, notFound, stale } from "../errors.js";
 import { newId } from "../ids.js";
@@ -270,7 +270,7 @@ export async function testChannel(ctx: ActorCtx & { baseUrl: string }, id: strin
   const row = await q.getChannel(ctx.db, id);
   if (!row) throw notFound();
   const now = ctx.now();
-  const when = now.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  const when = chinaTime.format(now);
   const payload: DeliveryPayload = {
     kind: "notify.test",
     title: "招引平台测试消息",
