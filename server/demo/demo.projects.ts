@@ -192,6 +192,7 @@ export async function loadDemoProjects(as: ActorCtx, refs: DemoRefs) {
         if (n.status === "pending" && n.dueOn && n.seq <= upTo!) {
           await updateNode(as, n.id, {
             status: "done",
+            // biome-ignore lint/complexity/useMathMinMax: ISO days, compared as strings
             doneOn: on < n.dueOn ? on : n.dueOn,
             version: n.version,
           });

@@ -171,7 +171,8 @@ export const notifyMessages: Messages = {
       testFailed: "Sending failed: {{error}}",
       saved: "Channel saved",
       deleted: "Channel deleted",
-      empty: "No channels yet. Add a DingTalk or WeCom group robot or an e-mail list to send alerts there too.",
+      empty:
+        "No channels yet. Add a DingTalk or WeCom group robot or an e-mail list to send alerts there too.",
     },
     delivery: {
       createdAt: "Time",
