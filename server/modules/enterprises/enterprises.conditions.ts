@@ -91,3 +91,35 @@ function normalise(r: Record<string, unknown>): Facts {
   }
   return out;
 }
+
+/**
+ * Latest-year figures (万元) and current label flags of a set of firms in one subquery: columns
+ * id, output, tax, revenue and one boolean per label asked. For modules that aggregate many firms
+ * at once (a chain's links), where the per-row lookups above would probe the indexes once per
+ * firm and figure. `firms` names a relation with a column `id` (a CTE); `many` reads the year and
+ * label tables whole with hash joins (thousands of firms), else each firm by index.
+ */
+export function firmFiguresSql(firms: SQL, labels: readonly string[], today: string, many = false): SQL {
+  const flags = labels.map((l) => sql`coalesce(lb.${sql.identifier(l)}, false) as ${sql.identifier(l)}`);
+  const aggs = labels.map((l) => sql`bool_or(${enterpriseLabel.label} = ${l}) as ${sql.identifier(l)}`);
+  const flagCols = labels.length ? sql`, ${sql.join(flags, sql`, `)}` : sql``;
+  const aggCols = labels.length ? sql`, ${sql.join(aggs, sql`, `)}` : sql``;
+  if (many) {
+    return sql`(select f.id, y.output_fen / 1000000.0 as output, y.tax_fen / 1000000.0 as tax,
+        y.revenue_fen / 1000000.0 as revenue${flagCols}
+      from ${firms} f
+      left join (select distinct on (enterprise_id) enterprise_id, output_fen, tax_fen, revenue_fen
+        from enterprise_year where enterprise_id in (select id from ${firms})
+        order by enterprise_id, year desc) y on y.enterprise_id = f.id
+      left join (select ${enterpriseLabel.enterpriseId} as enterprise_id${aggCols} from ${enterpriseLabel}
+        where ${enterpriseLabel.enterpriseId} in (select id from ${firms}) and ${labelCurrent(today)}
+        group by 1) lb on lb.enterprise_id = f.id)`;
+  }
+  return sql`(select f.id, y.output_fen / 1000000.0 as output, y.tax_fen / 1000000.0 as tax,
+      y.revenue_fen / 1000000.0 as revenue${flagCols}
+    from ${firms} f
+    left join lateral (select output_fen, tax_fen, revenue_fen from enterprise_year
+      where enterprise_id = f.id order by year desc limit 1) y on true
+    left join lateral (select 1 as one${aggCols} from ${enterpriseLabel}
+      where ${enterpriseLabel.enterpriseId} = f.id and ${labelCurrent(today)}) lb on true)`;
+}
