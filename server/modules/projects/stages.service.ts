@@ -17,13 +17,15 @@ import { landGate, templateFor } from "./nodes.queries.js";
 import { getContract, getProject } from "./projects.queries.js";
 import { invalid, writableProject } from "./projects.service.js";
 import { project, projectNode, projectStageEvent } from "./projects.table.js";
+import { stageGates, stageListeners } from "./stages.hooks.js";
 
 const gateFailed = (zh: string, en: string, stage: ProjectStage) =>
   new AppError("VALIDATION", { zh, en }, [{ path: "to", message: zh, stage }]);
 
 /**
  * The gate of each stage a forward move enters, checked in order: 签约 needs the contract terms,
- * 开工 needs every land node done. A move that skips stages must pass the gates it skips.
+ * 开工 needs every land node done; then the gates other modules register (stages.hooks.ts).
+ * A move that skips stages must pass the gates it skips.
  */
 async function checkGates(ctx: ActorCtx, projectId: string, entered: ProjectStage[], on: string) {
   for (const s of entered) {
@@ -61,6 +63,10 @@ async function checkGates(ctx: ActorCtx, projectId: string, entered: ProjectStag
           s,
         );
       }
+    }
+    for (const gate of stageGates()) {
+      const refusal = await gate(ctx, projectId, s);
+      if (refusal) throw gateFailed(refusal.zh, refusal.en, s);
     }
   }
 }
@@ -158,6 +164,9 @@ export async function moveStage(ctx: ActorCtx, id: string, input: StageMove) {
       reason,
       actorId: tx.actor.id,
     });
+    for (const listener of stageListeners()) {
+      await listener(tx, { projectId: id, from: p.stage, to: input.to, on: input.on });
+    }
     const reachedSigning =
       input.to !== "stopped" &&
       stageIndex(input.to) >= stageIndex("signed") &&

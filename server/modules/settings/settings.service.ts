@@ -6,7 +6,7 @@ import { type ActorCtx, inTx } from "../../lib/context.js";
 import { requirePermission } from "../../lib/policy.js";
 import { setting } from "./settings.table.js";
 
-const defaults: Settings = { watermark: true };
+const defaults: Settings = { watermark: true, mapBaseUrl: null };
 
 export async function getSettings(db: DbOrTx): Promise<Settings> {
   const rows = await db.select().from(setting);

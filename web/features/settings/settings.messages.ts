@@ -9,6 +9,10 @@ export const settingsMessages: Messages = {
     on: "已开启",
     off: "已关闭",
     saved: "设置已保存",
+    mapBase: "地图底图",
+    mapBaseDesc:
+      "空间资源地图的底图：MapLibre 样式地址，或含 {z}/{x}/{y} 的瓦片地址（天地图、OSM、内网瓦片服务）。留空则在纯色背景上绘制，适合离线内网。外部地址需同时在反向代理或内容安全策略中放行。",
+    save: "保存",
   },
   en: {
     title: "Settings",
@@ -19,5 +23,9 @@ export const settingsMessages: Messages = {
     on: "On",
     off: "Off",
     saved: "Settings saved",
+    mapBase: "Base map",
+    mapBaseDesc:
+      "The sites map's base layer: a MapLibre style URL or a tile template with {z}/{x}/{y}. Blank draws on a plain background (offline).",
+    save: "Save",
   },
 };

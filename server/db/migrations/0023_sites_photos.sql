@@ -1,0 +1,1 @@
+ALTER TABLE "site" ADD COLUMN "photo_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;

@@ -1,0 +1,442 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Position } from "../../../common/geo.js";
+import type { SiteFeatureCollection, SiteMatch, SiteRow } from "../../../common/site.schema.js";
+import { multipart } from "../../test/multipart.js";
+import { backends, json, type TestApp, testApp } from "../../test/setup.js";
+
+type Who = "admin" | "leader" | "officer";
+interface Page<T> {
+  items: T[];
+  total: number;
+}
+interface ErrorBody {
+  error: { code: string; message: string; details?: { path: string; message: string }[] };
+}
+
+/** A rectangle of w × h degrees with its south-west corner at (lng, lat), closed. */
+const rect = (lng: number, lat: number, w = 0.002, h = 0.002): Position[][] => [
+  [
+    [lng, lat],
+    [lng + w, lat],
+    [lng + w, lat + h],
+    [lng, lat + h],
+    [lng, lat],
+  ],
+];
+const polygon = (lng: number, lat: number, w?: number, h?: number) => ({
+  type: "Polygon",
+  coordinates: rect(lng, lat, w, h),
+});
+
+describe.each(backends)("sites on %s", (backend) => {
+  let t: TestApp;
+  const clock = new Date("2026-11-02T02:00:00Z");
+  const cookies = {} as Record<Who, string>;
+  const ids = {} as Record<"etdz" | "fund" | "rongqi" | "fangde", string>;
+  const get = (url: string, who: Who = "admin") => t.app.inject({ url, headers: { cookie: cookies[who] } });
+  const send = (
+    method: "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    payload?: object,
+    who: Who = "admin",
+  ) => t.app.inject({ method, url, payload, headers: { cookie: cookies[who] } });
+  const err = (res: Parameters<typeof json>[0]) => json<ErrorBody>(res).error;
+  const site = (over: object) => ({
+    parkId: ids.fund,
+    name: "测试地块",
+    kind: "land",
+    geometry: polygon(119.95, 28.4),
+    landUse: "industrial",
+    ...over,
+  });
+  const project = async (q: string) =>
+    json<Page<{ id: string; version: number; stage: string }>>(
+      await get(`/api/projects?q=${encodeURIComponent(q)}`),
+    ).items[0]!;
+
+  beforeAll(async () => {
+    t = await testApp(backend, { demo: "full", now: () => clock });
+    for (const u of ["admin", "leader", "officer"] as Who[]) cookies[u] = await t.login(u);
+    const parks = json<Page<{ id: string; name: string }>>(await get("/api/parks?pageSize=200")).items;
+    ids.etdz = parks.find((p) => p.name === "丽水经济技术开发区")!.id;
+    ids.fund = parks.find((p) => p.name === "丽水经开区基金产业园")!.id;
+    ids.rongqi = (await project("容祺")).id;
+    ids.fangde = (await project("方正智驱")).id;
+  });
+  afterAll(() => t.close());
+
+  it("creates a site from a GCJ-02 polygon, stored in WGS 84 with its geodesic area, and warns of a stated area far off", async () => {
+    const res = await send(
+      "POST",
+      "/api/sites",
+      site({
+        name: "基金产业园 A-01 地块",
+        geometry: polygon(119.95, 28.4),
+        geometryCrs: "gcj02",
+        areaM2: 100_000,
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const s = json<SiteRow>(res);
+    // GCJ-02 shifts west/south back by a few hundred metres in 丽水.
+    expect(s.bbox[0]).toBeLessThan(119.95);
+    expect(s.bbox[0]).toBeGreaterThan(119.94);
+    expect(s.geometryAreaM2).toBeGreaterThan(40_000);
+    expect(s.geometryAreaM2).toBeLessThan(45_000);
+    expect(s.areaWarning).toContain("相差");
+    expect(s.regionId).toBeTruthy();
+    const fine = await send(
+      "POST",
+      "/api/sites",
+      site({ name: "面积一致的地块", geometry: polygon(119.96, 28.4), areaM2: 43_000 }),
+    );
+    expect(json<SiteRow>(fine).areaWarning).toBeNull();
+  });
+
+  it.each([
+    ["an unclosed ring", { type: "Polygon", coordinates: [rect(119.95, 28.41)[0]!.slice(0, 4)] }, "未闭合"],
+    [
+      "a self-intersecting ring",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [119.95, 28.41],
+            [119.952, 28.412],
+            [119.952, 28.41],
+            [119.95, 28.412],
+            [119.95, 28.41],
+          ],
+        ],
+      },
+      "自相交",
+    ],
+    ["coordinates outside China", polygon(28.4, 119.95), "不在中国境内"],
+    ["a point", { type: "Point", coordinates: [119.95, 28.4] }, "多边形"],
+  ])("refuses %s and writes nothing", async (_n, geometry, words) => {
+    const before = json<Page<SiteRow>>(await get("/api/sites")).total;
+    const res = await send("POST", "/api/sites", site({ name: "坏图形地块", geometry }));
+    expect(res.statusCode).toBe(400);
+    expect(err(res).message).toContain(words);
+    expect(err(res).details![0]!.path).toBe("geometry");
+    expect(json<Page<SiteRow>>(await get("/api/sites")).total).toBe(before);
+  });
+
+  it("lists with filters and sort, exports, and keeps scope (404) and rights (403)", async () => {
+    await send(
+      "POST",
+      "/api/sites",
+      site({
+        name: "闲置厂房一号",
+        kind: "factory",
+        stockCategory: "idle",
+        status: "to_recover",
+        geometry: polygon(119.97, 28.4, 0.001, 0.001),
+      }),
+    );
+    const idle = json<Page<SiteRow>>(await get("/api/sites?stockCategory=idle"));
+    expect(idle.items.map((s) => s.name)).toContain("闲置厂房一号");
+    expect(idle.items.every((s) => s.stockCategory === "idle")).toBe(true);
+    const sorted = json<Page<SiteRow>>(
+      await get(`/api/sites?parkId=${ids.etdz}&sort=areaM2&order=asc&pageSize=100`),
+    ).items;
+    expect(sorted.map((s) => s.geometryAreaM2)).toEqual(
+      [...sorted.map((s) => s.geometryAreaM2)].sort((a, b) => a - b),
+    );
+    const xlsx = await get(`/api/sites/export?parkId=${ids.fund}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-type"]).toContain("spreadsheet");
+    const one = idle.items.find((s) => s.name === "闲置厂房一号")!;
+    expect((await get(`/api/sites/${one.id}`, "officer")).statusCode).toBe(404);
+    expect((await get(`/api/sites/${one.id}`, "leader")).statusCode).toBe(200);
+    const denied = await send(
+      "PATCH",
+      `/api/sites/${one.id}`,
+      { name: "改名", version: one.version },
+      "leader",
+    );
+    expect(denied.statusCode).toBe(403);
+    const staleEdit = await send("PATCH", `/api/sites/${one.id}`, {
+      name: "闲置厂房一号（改）",
+      version: one.version + 5,
+    });
+    expect(staleEdit.statusCode).toBe(409);
+  });
+
+  it("serves map features of a viewport with only what the map needs, and parks as the box of their sites", async () => {
+    const map = json<SiteFeatureCollection>(await get("/api/sites/map?bbox=119.9,28.35,120.0,28.45"));
+    expect(map.features.length).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(map.features[0]!.properties).sort()).toEqual([
+      "areaM2",
+      "id",
+      "kind",
+      "name",
+      "status",
+      "stockCategory",
+    ]);
+    const far = json<SiteFeatureCollection>(await get("/api/sites/map?bbox=100,30,100.1,30.1"));
+    expect(far.features).toHaveLength(0);
+    const filtered = json<SiteFeatureCollection>(
+      await get("/api/sites/map?bbox=119.9,28.35,120.0,28.45&status=to_recover"),
+    );
+    expect(filtered.features.every((f) => f.properties.status === "to_recover")).toBe(true);
+    const parks = json<{ items: { parkName: string; minLng: number; sites: number }[] }>(
+      await get("/api/sites/parks"),
+    ).items;
+    expect(parks.find((p) => p.parkName === "丽水经开区基金产业园")!.sites).toBeGreaterThanOrEqual(3);
+    expect(
+      json<SiteFeatureCollection>(await get("/api/sites/map", "officer")).features.every(
+        (f) => !f.properties.name.includes("基金产业园"),
+      ),
+    ).toBe(true);
+  });
+
+  it("imports GeoJSON and KML all or nothing, reporting what does not parse", async () => {
+    const upload = (name: string, body: string, fields: Record<string, string> = {}) => {
+      const m = multipart(
+        { parkId: ids.fund, ...fields },
+        { name, type: "application/octet-stream", data: Buffer.from(body) },
+      );
+      return t.app.inject({
+        method: "POST",
+        url: "/api/sites/import",
+        payload: m.payload,
+        headers: { ...m.headers, cookie: cookies.admin },
+      });
+    };
+    const fc = (features: object[]) => JSON.stringify({ type: "FeatureCollection", features });
+    const good = {
+      type: "Feature",
+      properties: { 名称: "导入地块甲", 类型: "土地", 存量类型: "批而未供" },
+      geometry: polygon(119.93, 28.42),
+    };
+    const bad = {
+      type: "Feature",
+      properties: { name: "导入地块乙" },
+      geometry: { type: "Polygon", coordinates: [rect(119.93, 28.43)[0]!.slice(0, 4)] },
+    };
+    const before = json<Page<SiteRow>>(await get("/api/sites")).total;
+    let res = await upload("sites.geojson", fc([good, bad]));
+    expect(res.statusCode).toBe(400);
+    expect(err(res).message).toContain("未导入任何数据");
+    expect(err(res).details![0]!.path).toBe("features.1");
+    res = await upload("sites.geojson", "{ not json");
+    expect(res.statusCode).toBe(400);
+    expect(err(res).message).toContain("无法解析");
+    res = await upload("sites.kml", "<kml><Document><Placemark>");
+    expect(res.statusCode).toBe(400);
+    expect(err(res).message).toContain("KML");
+    expect(json<Page<SiteRow>>(await get("/api/sites")).total).toBe(before);
+
+    res = await upload("sites.geojson", fc([good]));
+    expect(res.statusCode, res.body).toBe(201);
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+      <Placemark><name>KML 地块</name><Polygon><outerBoundaryIs><LinearRing><coordinates>
+      119.94,28.42 119.942,28.42 119.942,28.422 119.94,28.422 119.94,28.42</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>
+      </Document></kml>`;
+    res = await upload("sites.kml", kml, { kind: "factory" });
+    expect(res.statusCode, res.body).toBe(201);
+    const got = json<Page<SiteRow>>(await get(`/api/sites?q=${encodeURIComponent("KML 地块")}`)).items[0]!;
+    expect(got.kind).toBe("factory");
+    const a = json<Page<SiteRow>>(await get(`/api/sites?q=${encodeURIComponent("导入地块甲")}`)).items[0]!;
+    expect(a.stockCategory).toBe("approved_unsupplied");
+  });
+
+  it("ranks available sites against a project's space demand with reasons", async () => {
+    await send(
+      "POST",
+      "/api/sites",
+      site({
+        name: "匹配地块-大",
+        geometry: polygon(119.9, 28.38, 0.004, 0.004),
+        heightMaxM: 40,
+        powerKva: 5000,
+      }),
+    );
+    await send(
+      "POST",
+      "/api/sites",
+      site({ name: "匹配地块-小", geometry: polygon(119.91, 28.38, 0.001, 0.001), powerKva: 100 }),
+    );
+    let res = await send("PUT", `/api/projects/${ids.rongqi}/space-demand`, {
+      kinds: ["land"],
+      areaMinM2: 150_000,
+      areaMaxM2: 100_000,
+    });
+    expect(res.statusCode).toBe(400);
+    res = await send("PUT", `/api/projects/${ids.rongqi}/space-demand`, {
+      kinds: ["land"],
+      areaMinM2: 150_000,
+      areaMaxM2: 200_000,
+      landUse: "industrial",
+      powerKva: 2000,
+      parkIds: [ids.etdz],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const matches = json<{ items: SiteMatch[] }>(await get(`/api/projects/${ids.rongqi}/site-matches`)).items;
+    const big = matches.find((m) => m.name === "匹配地块-大")!;
+    expect(matches[0]!.name).toBe("匹配地块-大");
+    // The database orders by the same score the reasons add up to.
+    const scores = matches.map((m) => m.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    expect(big.reasons.find((r) => r.key === "area")!.verdict).toBe("met");
+    expect(big.reasons.find((r) => r.key === "power")!.text).toContain("满足需求");
+    // The small one is under half the minimum: not a candidate at all.
+    expect(matches.some((m) => m.name === "匹配地块-小")).toBe(false);
+    const stale = await send("PUT", `/api/projects/${ids.rongqi}/space-demand`, {
+      kinds: ["land"],
+      version: 9,
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it("holds 开工 for a project with a space demand until a site is reserved; a second reservation is 409", async () => {
+    let p = await project("容祺");
+    // Back to 供地 (a reason is needed going back), then forward again through the gate.
+    let res = await send("POST", `/api/projects/${p.id}/stage`, {
+      to: "land",
+      on: "2026-10-01",
+      version: p.version,
+      reason: "演示：重新供地",
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    p = await project("容祺");
+    res = await send("POST", `/api/projects/${p.id}/stage`, {
+      to: "construction",
+      on: "2026-10-10",
+      version: p.version,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(err(res).message).toBe("开工前须为项目预留用地/厂房");
+
+    const big = json<Page<SiteRow>>(await get(`/api/sites?q=${encodeURIComponent("匹配地块-大")}`)).items[0]!;
+    res = await send("POST", `/api/sites/${big.id}/reserve`, { projectId: p.id, version: big.version });
+    expect(res.statusCode, res.body).toBe(200);
+    const reserved = json<SiteRow>(res);
+    expect(reserved.status).toBe("reserved");
+    expect(reserved.projectName).toContain("容祺");
+    const again = await send("POST", `/api/sites/${big.id}/reserve`, {
+      projectId: ids.fangde,
+      version: reserved.version,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(err(again).message).toContain("已预留给项目");
+    const edit = await send("PATCH", `/api/sites/${big.id}`, {
+      status: "available",
+      version: reserved.version,
+    });
+    expect(edit.statusCode).toBe(400);
+
+    res = await send("POST", `/api/projects/${p.id}/stage`, {
+      to: "construction",
+      on: "2026-10-10",
+      version: p.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json<SiteRow>(await get(`/api/sites/${big.id}`)).status).toBe("occupied");
+  });
+
+  it("releases a reservation by hand and when the project stops", async () => {
+    const mk = async (name: string, lng: number) =>
+      json<SiteRow>(
+        await send(
+          "POST",
+          "/api/sites",
+          site({ name, kind: "factory", geometry: polygon(lng, 28.37, 0.001, 0.001) }),
+        ),
+      );
+    const a = await mk("预留厂房甲", 119.92);
+    const b = await mk("预留厂房乙", 119.925);
+    let r = json<SiteRow>(
+      await send("POST", `/api/sites/${a.id}/reserve`, { projectId: ids.fangde, version: a.version }),
+    );
+    const released = await send("POST", `/api/sites/${a.id}/release`, { version: r.version });
+    expect(released.statusCode, released.body).toBe(200);
+    expect(json<SiteRow>(released).status).toBe("available");
+    r = json<SiteRow>(
+      await send("POST", `/api/sites/${b.id}/reserve`, { projectId: ids.fangde, version: b.version }),
+    );
+    expect(r.status).toBe("reserved");
+    const p = await project("方正智驱");
+    const stop = await send("POST", `/api/projects/${p.id}/stage`, {
+      to: "stopped",
+      on: "2026-11-01",
+      version: p.version,
+      reason: "企业战略调整",
+    });
+    expect(stop.statusCode, stop.body).toBe(200);
+    const after = json<SiteRow>(await get(`/api/sites/${b.id}`));
+    expect(after.status).toBe("available");
+    expect(after.projectId).toBeNull();
+    const trail = json<{ items: { action: string }[] }>(
+      await get(`/api/audit?subjectType=site&subjectId=${b.id}`),
+    );
+    expect(trail.items.map((e) => e.action)).toContain("release");
+  });
+
+  it("checks stock sites with evidence, and reports audit progress and park figures", async () => {
+    const idle = json<Page<SiteRow>>(await get(`/api/sites?q=${encodeURIComponent("闲置厂房一号")}`))
+      .items[0]!;
+    // A 1×1 PNG as the photo of the check.
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    const m = multipart(
+      { kind: "photo", subjectType: "site", subjectId: idle.id },
+      { name: "现场照片.png", type: "image/png", data: png },
+    );
+    const up = await t.app.inject({
+      method: "POST",
+      url: "/api/files",
+      payload: m.payload,
+      headers: { ...m.headers, cookie: cookies.admin },
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const photo = json<{ id: string }>(up).id;
+    const bogus = await send("POST", `/api/sites/${idle.id}/check`, {
+      version: idle.version,
+      stockCategory: "inefficient",
+      checkedOn: "2026-11-01",
+      checkNote: "现场核查：厂房部分出租",
+      fileIds: ["0190a000-0000-7000-8000-000000000001"],
+    });
+    expect(bogus.statusCode).toBe(400);
+    const short = await send("POST", `/api/sites/${idle.id}/check`, {
+      version: idle.version,
+      stockCategory: "inefficient",
+      checkedOn: "2026-11-01",
+      checkNote: "无",
+    });
+    expect(short.statusCode).toBe(400);
+    const ok = await send("POST", `/api/sites/${idle.id}/check`, {
+      version: idle.version,
+      stockCategory: "inefficient",
+      checkedOn: "2026-11-01",
+      checkNote: "现场核查：厂房部分出租，产出低于园区平均",
+      fileIds: [photo],
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(json<SiteRow>(ok).photoIds).toEqual([photo]);
+    const progress = json<{
+      items: { parkName: string; total: number; checked: number; byCategory: Record<string, number> }[];
+    }>(await get("/api/sites/audit")).items.find((x) => x.parkName === "丽水经开区基金产业园")!;
+    expect(progress.checked).toBeGreaterThanOrEqual(1);
+    expect(progress.byCategory.inefficient).toBeGreaterThanOrEqual(1);
+    // Bring the 待收回 factory back: it counts as recovered this year.
+    const now = json<SiteRow>(ok);
+    const back = await send("PATCH", `/api/sites/${idle.id}`, { status: "available", version: now.version });
+    expect(back.statusCode, back.body).toBe(200);
+    const figures = json<{
+      items: {
+        parkName: string;
+        availableLandM2: number;
+        occupancy: number;
+        recoveredByYear: { year: number; m2: number }[];
+      }[];
+    }>(await get("/api/sites/figures")).items.find((f) => f.parkName === "丽水经开区基金产业园")!;
+    expect(figures.availableLandM2).toBeGreaterThan(0);
+    expect(figures.occupancy).toBeGreaterThan(0);
+    expect(figures.recoveredByYear.find((y) => y.year === 2026)!.m2).toBeGreaterThan(0);
+  });
+});
