@@ -1,0 +1,23 @@
+import { activityIndicators } from "../activities/activities.indicators.js";
+import { enterpriseIndicators } from "../enterprises/enterprises.indicators.js";
+import { problemIndicators } from "../problems/problems.indicators.js";
+import { projectIndicators } from "../projects/projects.indicators.js";
+import { serviceIndicators } from "../service/service.indicators.js";
+import { registerIndicatorProvider } from "./kpi.providers.js";
+
+/**
+ * Registers the modules' indicator providers (each declared in its own module's
+ * `<module>.indicators.ts`, with its own SQL). buildApp calls it when wiring the modules, and so
+ * does the demo loader, which runs before the app is built on a first start. Idempotent.
+ */
+export function wireIndicatorProviders(): void {
+  for (const p of [
+    projectIndicators,
+    serviceIndicators,
+    activityIndicators,
+    enterpriseIndicators,
+    problemIndicators,
+  ]) {
+    registerIndicatorProvider(p);
+  }
+}
