@@ -3,10 +3,14 @@ import { sql } from "drizzle-orm";
 import { migrate, openPglite, openPostgres } from "../server/db/client.js";
 import { ensureRegions } from "../server/modules/org/regions.reference.js";
 import { type BackendName, type BenchRecord, type Size, writeResults } from "./bench.lib.js";
+import { chainsScenarios } from "./scenarios/chains.bench.js";
 import { enterpriseScenarios } from "./scenarios/enterprises.bench.js";
+import { evaluationScenarios } from "./scenarios/evaluation.bench.js";
 import { foundationScenarios } from "./scenarios/foundation.bench.js";
+import { kpiScenarios } from "./scenarios/kpi.bench.js";
 import { projectScenarios } from "./scenarios/projects.bench.js";
 import { serviceScenarios } from "./scenarios/service.bench.js";
+import { sitesScenarios } from "./scenarios/sites.bench.js";
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +50,10 @@ const modules: [string, () => Promise<BenchRecord[]>][] = [
   ["enterprises.", () => enterpriseScenarios(database, size, backend, url)],
   ["projects.", () => projectScenarios(database, size, backend)],
   ["service.", () => serviceScenarios(database, size, backend)],
+  ["sites.", () => sitesScenarios(database, size, backend)],
+  ["chains.", () => chainsScenarios(database, size, backend)],
+  ["evaluation.", () => evaluationScenarios(database, size, backend)],
+  ["kpi.", () => kpiScenarios(database, size, backend)],
 ];
 let records: BenchRecord[] = [];
 for (const [prefixes, run] of modules) {

@@ -95,6 +95,13 @@ export const subjectTypes = [
   "problem",
   "meeting",
   "activity",
+  "evaluation_scheme",
+  "evaluation_run",
+  "kpi_indicator",
+  "kpi_value",
+  "goal",
+  "kpi_scheme",
+  "kpi_run",
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -128,6 +135,13 @@ export const subjectTypeLabels: Record<SubjectType, string> = {
   problem: "问题",
   meeting: "会议",
   activity: "招商活动",
+  evaluation_scheme: "亩均评价方案",
+  evaluation_run: "亩均评价批次",
+  kpi_indicator: "考核指标",
+  kpi_value: "指标填报",
+  goal: "年度目标",
+  kpi_scheme: "考核方案",
+  kpi_run: "赛马排名",
 };
 
 /** Chinese names of audit actions, for screens and exports. */

@@ -26,7 +26,11 @@ import { notifyRoutes } from "./lib/notify/notify.routes.js";
 import { viewsRoutes } from "./lib/views/views.routes.js";
 import { workdaysRoutes } from "./lib/workdays/workdays.routes.js";
 import { activitiesRoutes } from "./modules/activities/activities.routes.js";
+import { chainsRoutes } from "./modules/chains/chains.routes.js";
 import { enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
+import { evaluationRoutes } from "./modules/evaluation/evaluation.routes.js";
+import { kpiRoutes } from "./modules/kpi/kpi.routes.js";
+import { wireIndicatorProviders } from "./modules/kpi/kpi.wiring.js";
 import { orgRoutes } from "./modules/org/org.routes.js";
 import { meetingsRoutes } from "./modules/problems/meetings.routes.js";
 import { registerProblemJobs } from "./modules/problems/problems.jobs.js";
@@ -40,6 +44,7 @@ import { invitationPublicPrefix, invitationsRoutes } from "./modules/service/inv
 import { policiesRoutes } from "./modules/service/policies.routes.js";
 import { visitsRoutes } from "./modules/service/visits.routes.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
+import { sitesRoutes } from "./modules/sites/sites.routes.js";
 import { currentSession } from "./modules/users/session.service.js";
 import { sessionRoutes, usersRoutes } from "./modules/users/users.routes.js";
 
@@ -149,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   usersRoutes(app, makeCtx);
   orgRoutes(app, makeCtx);
   enterprisesRoutes(app, makeCtx);
+  evaluationRoutes(app, makeCtx);
   projectsRoutes(app, makeCtx);
   performanceRoutes(app, makeCtx);
   registerProjectJobs();
@@ -161,6 +167,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   appealsRoutes(app, makeCtx);
   invitationsRoutes(app, makeCtx);
   policiesRoutes(app, makeCtx);
+  chainsRoutes(app, makeCtx);
+  sitesRoutes(app, makeCtx);
+  kpiRoutes(app, makeCtx);
+  // KPI indicator providers: each module names the indicators its own SQL computes.
+  wireIndicatorProviders();
   auditRoutes(app, makeCtx);
   filesRoutes(app, makeCtx, store);
   importerRoutes(app, makeCtx, store);

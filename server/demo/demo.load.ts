@@ -12,8 +12,12 @@ import { department, park, team } from "../modules/org/org.table.js";
 import * as rq from "../modules/org/regions.queries.js";
 import { loadActorRows } from "../modules/users/users.queries.js";
 import { credentials, userRoles, userScopes, users } from "../modules/users/users.table.js";
+import { loadDemoChains } from "./demo.chains.js";
+import { loadDemoEvaluation } from "./demo.evaluation.js";
+import { loadDemoKpi } from "./demo.kpi.js";
 import { loadDemoProjects } from "./demo.projects.js";
 import { loadDemoService } from "./demo.service.js";
+import { loadDemoSites } from "./demo.sites.js";
 import type { DemoData, RegionRef } from "./demo.types.js";
 
 export interface DemoAccount {
@@ -175,10 +179,14 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
         users: userIds,
       };
       await loadDemoProjects(as, refs);
+      await loadDemoSites(as, refs);
+      await loadDemoChains(as, refs);
       await loadDemoService(
         async (username) => ({ ...tx, actor: await actorOf(tx.db, userIds.get(username)!) }),
         refs,
       );
+      await loadDemoEvaluation(as, refs, (await regionOf("321002")).id);
+      await loadDemoKpi(as, refs, async (code) => (await regionOf(code)).id);
     }
     for (const s of laterScopes) {
       await db

@@ -58,6 +58,20 @@ const LazyEnterprisePolicies = lazy(() =>
   })),
 );
 
+const LazyEnterpriseEvaluation = lazy(() =>
+  import("../features/evaluation/components/EvaluationPanel").then((m) => ({
+    default: m.EvaluationPanel,
+  })),
+);
+
+const LazyProjectSpace = lazy(() =>
+  import("../features/sites/components/SpaceDemandPanel").then((m) => ({ default: m.SpaceDemandPanel })),
+);
+
+const LazyProjectChains = lazy(() =>
+  import("../features/chains/components/ProjectChainPanel").then((m) => ({ default: m.ProjectChainPanel })),
+);
+
 const PickerFallback = (p: PickerProps) => (
   <Select loading disabled style={p.style} placeholder={p.placeholder} />
 );
@@ -116,6 +130,12 @@ const EnterprisePanels: readonly EnterprisePanel[] = [
   { key: "appeals", title: "appeals:panel.title", permission: "appeal.read", Panel: LazyEnterpriseAppeals },
   { key: "policies", title: "policies:match.tab", permission: "policy.read", Panel: LazyEnterprisePolicies },
   {
+    key: "evaluation",
+    title: "evaluation:panel.tab",
+    permission: "evaluation.read",
+    Panel: LazyEnterpriseEvaluation,
+  },
+  {
     key: "accounts",
     title: "appeals:invitations.title",
     permission: "enterprise.invite",
@@ -133,6 +153,8 @@ const ProjectPanels: readonly ProjectPanel[] = [
   },
   { key: "problems", title: "problems:panel.title", permission: "problem.read", Panel: LazyProjectProblems },
   { key: "reviews", title: "reviews:panel.tab", permission: "project.read", Panel: LazyProjectReviews },
+  { key: "chains", title: "chains:panel.tab", permission: "chain.read", Panel: LazyProjectChains },
+  { key: "space", title: "sites:demand.tab", permission: "site.read", Panel: LazyProjectSpace },
 ];
 
 /** What each feature lends the others (DESIGN: features never import each other). */

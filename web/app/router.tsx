@@ -1,8 +1,12 @@
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { appealAuditMessages, appealsMessages } from "../features/appeals";
+import { chainAuditMessages, chainsMessages } from "../features/chains";
+import { evaluationMessages } from "../features/evaluation";
+import { kpiMessages } from "../features/kpi";
 import { policiesMessages, policyAuditMessages } from "../features/policies";
 import { projectAuditMessages, projectsMessages } from "../features/projects";
+import { sitesMessages } from "../features/sites";
 import { visitAuditMessages, visitsMessages } from "../features/visits/visits.messages";
 import { registerMessages } from "../lib/i18n";
 import { LoginPage } from "./layouts/LoginPage";
@@ -118,6 +122,36 @@ const PolicyApplicationPage = page(
 const PolicyTotalsPage = page(() => import("../features/policies/components/TotalsPage"), "TotalsPage");
 const MyPoliciesPage = page(() => import("../features/policies/components/MyPoliciesPage"), "MyPoliciesPage");
 
+// 空间资源: the list, the map (MapLibre loads with this route only), the park figures.
+registerMessages("sites", sitesMessages);
+const SitesPage = page(() => import("../features/sites/components/SitesPage"), "SitesPage");
+const SitesMapPage = page(() => import("../features/sites/components/SitesMapPage"), "SitesMapPage");
+const SiteFiguresPage = page(() => import("../features/sites/components/SiteFiguresPage"), "SiteFiguresPage");
+
+// 亩均效益评价: schemes, runs with their preflight, results and each firm's card.
+registerMessages("evaluation", evaluationMessages);
+const EvaluationSchemesPage = page(
+  () => import("../features/evaluation/components/SchemesPage"),
+  "SchemesPage",
+);
+const EvaluationSchemePage = page(() => import("../features/evaluation/components/SchemePage"), "SchemePage");
+const EvaluationRunPage = page(() => import("../features/evaluation/components/RunPage"), "RunPage");
+
+// 考核赛马: indicators, goals, schemes and rankings.
+registerMessages("kpi", kpiMessages);
+const KpiRankingPage = page(() => import("../features/kpi/components/RankingPage"), "RankingPage");
+const KpiGoalsPage = page(() => import("../features/kpi/components/GoalsPage"), "GoalsPage");
+const KpiSchemesPage = page(() => import("../features/kpi/components/SchemesPage"), "SchemesPage");
+const KpiIndicatorsPage = page(() => import("../features/kpi/components/IndicatorsPage"), "IndicatorsPage");
+
+// 产业链招商: chain maps, the panorama and the prospect pool.
+registerMessages("chains", chainsMessages);
+registerMessages("audit", chainAuditMessages);
+const ChainsPage = page(() => import("../features/chains/components/ChainsPage"), "ChainsPage");
+const ChainPage = page(() => import("../features/chains/components/ChainPage"), "ChainPage");
+const PanoramaPage = page(() => import("../features/chains/components/PanoramaPage"), "PanoramaPage");
+const ProspectsPage = page(() => import("../features/chains/components/ProspectsPage"), "ProspectsPage");
+
 const guarded = (permission: string, Page: ComponentType) => (
   <RequirePermission permission={permission}>
     <Page />
@@ -155,6 +189,10 @@ export const router = createBrowserRouter([
       { path: "projects/import", element: guarded("project.write", ProjectImportPage) },
       { path: "projects/:id", element: guarded("project.read", ProjectPage) },
       { path: "nodes", element: guarded("project.read", NodesPage) },
+      { path: "chains", element: guarded("chain.read", ChainsPage) },
+      { path: "chains/panorama", element: guarded("chain.read", PanoramaPage) },
+      { path: "chains/:id", element: guarded("chain.read", ChainPage) },
+      { path: "prospects", element: guarded("prospect.read", ProspectsPage) },
       { path: "problems", element: guarded("problem.read", ProblemsPage) },
       { path: "problems/departments", element: guarded("problem.read", ProblemStatsPage) },
       { path: "meetings", element: guarded("problem.read", MeetingsPage) },
@@ -167,6 +205,16 @@ export const router = createBrowserRouter([
       { path: "policies/applications/:id", element: guarded("policy.read", PolicyApplicationPage) },
       { path: "policies/totals", element: guarded("policy.read", PolicyTotalsPage) },
       { path: "policies/mine", element: guarded("policy.apply", MyPoliciesPage) },
+      { path: "sites", element: guarded("site.read", SitesPage) },
+      { path: "sites/map", element: guarded("site.read", SitesMapPage) },
+      { path: "sites/figures", element: guarded("site.read", SiteFiguresPage) },
+      { path: "evaluation", element: guarded("evaluation.read", EvaluationSchemesPage) },
+      { path: "evaluation/schemes/:id", element: guarded("evaluation.read", EvaluationSchemePage) },
+      { path: "evaluation/runs/:id", element: guarded("evaluation.read", EvaluationRunPage) },
+      { path: "kpi/ranking", element: guarded("kpi.read", KpiRankingPage) },
+      { path: "kpi/goals", element: guarded("kpi.read", KpiGoalsPage) },
+      { path: "kpi/schemes", element: guarded("kpi.read", KpiSchemesPage) },
+      { path: "kpi/indicators", element: guarded("kpi.read", KpiIndicatorsPage) },
       { path: "policies/:id", element: guarded("policy.read", ClausePage) },
       { path: "activities", element: guarded("activity.read", ActivitiesPage) },
       { path: "visits", element: guarded("visit.read", VisitsPage) },

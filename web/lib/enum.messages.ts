@@ -73,6 +73,13 @@ const subjectTypeZh: Record<SubjectType, string> = {
   problem: "问题",
   meeting: "会议",
   activity: "招商活动",
+  evaluation_scheme: "亩均评价方案",
+  evaluation_run: "亩均评价批次",
+  kpi_indicator: "考核指标",
+  kpi_value: "指标填报",
+  goal: "年度目标",
+  kpi_scheme: "考核方案",
+  kpi_run: "赛马排名",
 };
 
 /**
@@ -167,6 +174,13 @@ export const enumMessages: Messages = {
       problem: "Problem",
       meeting: "Meeting",
       activity: "Investment activity",
+      evaluation_scheme: "Evaluation scheme",
+      evaluation_run: "Evaluation run",
+      kpi_indicator: "KPI indicator",
+      kpi_value: "KPI entry",
+      goal: "Yearly goal",
+      kpi_scheme: "Assessment scheme",
+      kpi_run: "Ranking run",
     } satisfies Record<SubjectType, string>,
     enterpriseLabel: {
       tech_sme: "Tech-based SME",
