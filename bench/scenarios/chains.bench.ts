@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import pino from "pino";
 import type { Database } from "../../server/db/client.js";
-import type { Actor, ActorCtx } from "../../server/lib/context.js";
+import type { Actor } from "../../server/lib/context.js";
 import { newId } from "../../server/lib/ids.js";
 import { permissions } from "../../server/lib/policy.js";
 import { chainMap } from "../../server/modules/chains/chains.service.js";
@@ -9,7 +8,16 @@ import { chain } from "../../server/modules/chains/chains.table.js";
 import { listProspects } from "../../server/modules/chains/prospects.service.js";
 import { strengthsChanged } from "../../server/modules/chains/strength.cache.js";
 import { region } from "../../server/modules/org/org.table.js";
-import { type BackendName, type BenchRecord, record, type Size, timeMs } from "../bench.lib.js";
+import {
+  type BackendName,
+  type BenchRecord,
+  benchActorCtx,
+  p95,
+  record,
+  type Size,
+  timed,
+  timeMs,
+} from "../bench.lib.js";
 import { generateChains } from "../generate/chains.gen.js";
 
 /** Issue 6: 20 chains × 200 links and 100k firms, 50k prospects (medium, large); small is a tenth. */
@@ -19,14 +27,6 @@ const sizes: Record<Size, { firms: number; chains: number; links: number; prospe
   large: { firms: 100_000, chains: 20, links: 200, prospects: 50_000 },
 };
 const RUNS = 20;
-
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
-async function timed(fn: () => Promise<unknown>) {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
 
 /**
  * Chain map data (every link of one chain with its firms' latest-year figures and its strength by
@@ -58,15 +58,7 @@ export async function chainsScenarios(
     regionId,
     departmentId: null,
   };
-  const ctx: ActorCtx = {
-    db,
-    actor,
-    lang: "zh-CN",
-    now: () => new Date("2026-12-01T02:00:00Z"),
-    log: pino({ level: "silent" }),
-    requestId: "bench",
-    secret: "bench-secret-bench-secret-bench-secret-00",
-  };
+  const ctx = benchActorCtx(db, actor, () => new Date("2026-12-01T02:00:00Z"));
   const chains = (await db.select({ id: chain.id }).from(chain).where(eq(chain.regionId, regionId))).map(
     (c) => c.id,
   );

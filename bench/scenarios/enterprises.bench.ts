@@ -7,7 +7,6 @@ import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import pg from "pg";
 import copyStreams from "pg-copy-streams";
-import pino from "pino";
 import { enterpriseQuery } from "../../common/enterprise.schema.js";
 import type { Database } from "../../server/db/client.js";
 import type { ActorCtx } from "../../server/lib/context.js";
@@ -20,14 +19,21 @@ import {
   startImport,
   validateImport,
 } from "../../server/lib/importer/importer.service.js";
-import { permissions } from "../../server/lib/policy.js";
 import { enterpriseYearImport } from "../../server/modules/enterprises/enterprise-years.import.js";
 import { enterpriseImport } from "../../server/modules/enterprises/enterprises.import.js";
 import { listEnterprises } from "../../server/modules/enterprises/enterprises.queries.js";
 import { pinyinOf } from "../../server/modules/enterprises/enterprises.search.js";
 import { park, region } from "../../server/modules/org/org.table.js";
 import { users } from "../../server/modules/users/users.table.js";
-import { type BackendName, type BenchRecord, record, type Size, timeMs } from "../bench.lib.js";
+import {
+  type BackendName,
+  type BenchRecord,
+  benchActorCtx,
+  p95,
+  record,
+  type Size,
+  timeMs,
+} from "../bench.lib.js";
 import {
   countiesFrom,
   ENTERPRISE_HEADER,
@@ -210,24 +216,7 @@ export async function benchCtx(database: Database): Promise<ActorCtx> {
   await database.db
     .insert(users)
     .values({ id, username: `bench-${id.slice(-6)}`, name: "基准测试", email: `${id}@bench.local` });
-  return {
-    db: database.db,
-    actor: {
-      id,
-      username: "bench",
-      name: "基准测试",
-      roles: ["admin"],
-      grants: [{ kind: "all", refId: null }],
-      permissions: new Set(permissions),
-      regionId: null,
-      departmentId: null,
-    },
-    lang: "zh-CN",
-    now: () => new Date(),
-    log: pino({ level: "silent" }),
-    requestId: "bench",
-    secret: "bench-secret-bench-secret-bench-secret-00",
-  };
+  return benchActorCtx(database.db, { id });
 }
 
 async function waitFor(ctx: ActorCtx, id: string, busy: string) {
@@ -310,9 +299,6 @@ async function copyReference(
   fs.rmSync(file, { force: true });
   return ms;
 }
-
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 /** Fragments sampled from real generated names, pinyin of them, USCC prefixes and filtered lists. */
 export async function searchScenarios(

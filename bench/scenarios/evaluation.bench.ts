@@ -1,16 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import pino from "pino";
 import { jiangsuPreset } from "../../common/evaluation.presets.js";
 import { schemeBody } from "../../common/evaluation.schema.js";
 import type { Database } from "../../server/db/client.js";
-import type { ActorCtx } from "../../server/lib/context.js";
 import { newId } from "../../server/lib/ids.js";
-import { permissions } from "../../server/lib/policy.js";
 import { runScheme } from "../../server/modules/evaluation/evaluation.service.js";
 import { evaluationResult, evaluationScheme } from "../../server/modules/evaluation/evaluation.table.js";
 import { region } from "../../server/modules/org/org.table.js";
 import { users } from "../../server/modules/users/users.table.js";
-import { type BackendName, type BenchRecord, record, type Size } from "../bench.lib.js";
+import { type BackendName, type BenchRecord, benchActorCtx, record, type Size } from "../bench.lib.js";
 import { generateEvaluationFirms } from "../generate/evaluation.gen.js";
 
 const sizes: Record<Size, number> = { small: 10_000, medium: 100_000, large: 1_000_000 };
@@ -159,24 +156,7 @@ export async function evaluationScenarios(
     preset: "jiangsu",
     body: schemeBody.parse(jiangsuPreset),
   });
-  const ctx: ActorCtx = {
-    db,
-    actor: {
-      id: userId,
-      username: "evbench",
-      name: "评价基准",
-      roles: ["admin"],
-      grants: [{ kind: "all", refId: null }],
-      permissions: new Set(permissions),
-      regionId: null,
-      departmentId: null,
-    },
-    lang: "zh-CN",
-    now: () => new Date(),
-    log: pino({ level: "silent" }),
-    requestId: "bench",
-    secret: "bench-secret-bench-secret-bench-secret-00",
-  };
+  const ctx = benchActorCtx(db, { id: userId, username: "evbench", name: "评价基准" });
   const runs: number[] = [];
   const refs: number[] = [];
   let mismatches = -1;

@@ -1,15 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import pino from "pino";
 import type { Database } from "../../server/db/client.js";
-import type { ActorCtx } from "../../server/lib/context.js";
 import { newId } from "../../server/lib/ids.js";
-import { permissions } from "../../server/lib/policy.js";
 import { runScheme } from "../../server/modules/kpi/kpi.ranking.js";
 import { kpiScheme } from "../../server/modules/kpi/kpi.table.js";
 import { wireIndicatorProviders } from "../../server/modules/kpi/kpi.wiring.js";
 import { region } from "../../server/modules/org/org.table.js";
 import { users } from "../../server/modules/users/users.table.js";
-import { type BackendName, type BenchRecord, record, type Size } from "../bench.lib.js";
+import { type BackendName, type BenchRecord, benchActorCtx, record, type Size } from "../bench.lib.js";
 
 /** Issue 9: 200 units × 30 indicators over 100k projects and their activities at the large size. */
 const sizes: Record<Size, number> = { small: 10_000, medium: 100_000, large: 100_000 };
@@ -118,24 +115,7 @@ export async function kpiScenarios(
   await db
     .insert(users)
     .values({ id: userId, username: "kpibench", name: "考核基准", email: "kpibench@bench.local" });
-  const ctx: ActorCtx = {
-    db,
-    actor: {
-      id: userId,
-      username: "kpibench",
-      name: "考核基准",
-      roles: ["admin"],
-      grants: [{ kind: "all", refId: null }],
-      permissions: new Set(permissions),
-      regionId: null,
-      departmentId: null,
-    },
-    lang: "zh-CN",
-    now: () => new Date(),
-    log: pino({ level: "silent" }),
-    requestId: "bench",
-    secret: "bench-secret-bench-secret-bench-secret-00",
-  };
+  const ctx = benchActorCtx(db, { id: userId, username: "kpibench", name: "考核基准" });
   const runs: number[] = [];
   const refs: number[] = [];
   for (let i = 0; i < repeats[size] + 1; i++) {

@@ -1,11 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import pino from "pino";
 import { projectQuery, projectStages } from "../../common/project.schema.js";
 import type { Database } from "../../server/db/client.js";
-import type { ActorCtx } from "../../server/lib/context.js";
 import { chinaDay } from "../../server/lib/dates.js";
 import { newId } from "../../server/lib/ids.js";
-import { permissions } from "../../server/lib/policy.js";
 import { enterprise } from "../../server/modules/enterprises/enterprises.table.js";
 import { department, park, region } from "../../server/modules/org/org.table.js";
 import { scanNodeAlerts } from "../../server/modules/projects/nodes.alerts.js";
@@ -13,7 +10,17 @@ import { pipelineSummary } from "../../server/modules/projects/pipeline.queries.
 import { listProjects } from "../../server/modules/projects/projects.queries.js";
 import { project, projectNode, projectStageEvent } from "../../server/modules/projects/projects.table.js";
 import { users } from "../../server/modules/users/users.table.js";
-import { type BackendName, type BenchRecord, record, type Size, timeMs } from "../bench.lib.js";
+import {
+  type BackendName,
+  type BenchRecord,
+  benchActorCtx,
+  insertBatched,
+  p95,
+  record,
+  type Size,
+  timed,
+  timeMs,
+} from "../bench.lib.js";
 import { rng } from "../generate/enterprises.gen.js";
 import { dayOf, generateProjects, NODE_NAMES } from "../generate/projects.gen.js";
 
@@ -22,26 +29,6 @@ const PARKS = 20;
 const BATCH = 4_000;
 
 type Rows<T> = { rows: T[] };
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
-
-async function timed(fn: () => Promise<unknown>) {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
-
-async function insertBatched<T>(rows: Iterable<T>, write: (batch: T[]) => Promise<unknown>) {
-  let batch: T[] = [];
-  for (const r of rows) {
-    batch.push(r);
-    if (batch.length === BATCH) {
-      await write(batch);
-      batch = [];
-    }
-  }
-  if (batch.length) await write(batch);
-}
 
 /**
  * 100k projects (at large size) in 20 parks with 12 key nodes each and their stage history, then
@@ -62,24 +49,7 @@ export async function projectScenarios(
     name: "项目基准",
     email: `${actorId}@bench.local`,
   });
-  const ctx: ActorCtx = {
-    db,
-    actor: {
-      id: actorId,
-      username: "bench",
-      name: "项目基准",
-      roles: ["admin"],
-      grants: [{ kind: "all", refId: null }],
-      permissions: new Set(permissions),
-      regionId: null,
-      departmentId: null,
-    },
-    lang: "zh-CN",
-    now: () => new Date(),
-    log: pino({ level: "silent" }),
-    requestId: "bench",
-    secret: "bench-secret-bench-secret-bench-secret-00",
-  };
+  const ctx = benchActorCtx(db, { id: actorId, name: "项目基准" });
 
   const [county] = await db.select({ id: region.id }).from(region).where(eq(region.code, "331102"));
   const regionId = county!.id;

@@ -1,8 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import pino from "pino";
 import { appealCategories, appealQuery } from "../../common/appeal.schema.js";
 import type { Database } from "../../server/db/client.js";
-import type { Actor, ActorCtx } from "../../server/lib/context.js";
+import type { Actor } from "../../server/lib/context.js";
 import { chinaDay } from "../../server/lib/dates.js";
 import { newId } from "../../server/lib/ids.js";
 import { permissions } from "../../server/lib/policy.js";
@@ -13,7 +12,16 @@ import { listAppeals } from "../../server/modules/service/appeals.queries.js";
 import { planCoverage } from "../../server/modules/service/plans.service.js";
 import { appeal, visit, visitPlan } from "../../server/modules/service/service.table.js";
 import { users } from "../../server/modules/users/users.table.js";
-import { type BackendName, type BenchRecord, record, type Size } from "../bench.lib.js";
+import {
+  type BackendName,
+  type BenchRecord,
+  benchActorCtx,
+  insertBatched,
+  p95,
+  record,
+  type Size,
+  timed,
+} from "../bench.lib.js";
 import { rng } from "../generate/enterprises.gen.js";
 
 /** Issue 11's large size: 1M firms, 200k visits, 100k appeals; a tenth and a hundredth below. */
@@ -24,27 +32,8 @@ const sizes: Record<Size, { firms: number; visits: number; appeals: number }> = 
 };
 const PARKS = 50;
 const DEPARTMENTS = 12;
-const BATCH = 4_000;
 
 type Rows<T> = { rows: T[] };
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
-async function timed(fn: () => Promise<unknown>) {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
-async function insertBatched<T>(rows: Iterable<T>, write: (batch: T[]) => Promise<unknown>) {
-  let batch: T[] = [];
-  for (const r of rows) {
-    batch.push(r);
-    if (batch.length === BATCH) {
-      await write(batch);
-      batch = [];
-    }
-  }
-  if (batch.length) await write(batch);
-}
 const day = (offset: number) =>
   new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -187,15 +176,7 @@ export async function serviceScenarios(
   const loadMs = performance.now() - loadStart;
 
   const base = { roles: [], permissions: new Set(permissions), departmentId: null, username: "bench" };
-  const ctxOf = (actor: Actor): ActorCtx => ({
-    db,
-    actor,
-    lang: "zh-CN",
-    now: () => new Date("2026-12-01T02:00:00Z"),
-    log: pino({ level: "silent" }),
-    requestId: "bench",
-    secret: "bench-secret-bench-secret-bench-secret-00",
-  });
+  const ctxOf = (actor: Actor) => benchActorCtx(db, actor, () => new Date("2026-12-01T02:00:00Z"));
   const leader = ctxOf({
     ...base,
     id: specialists[0]!,

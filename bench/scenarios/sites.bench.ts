@@ -8,7 +8,7 @@ import { park, region } from "../../server/modules/org/org.table.js";
 import { rankSites } from "../../server/modules/sites/sites.match.js";
 import { matchCandidates, viewport } from "../../server/modules/sites/sites.queries.js";
 import { site } from "../../server/modules/sites/sites.table.js";
-import { type BackendName, type BenchRecord, record, type Size } from "../bench.lib.js";
+import { type BackendName, type BenchRecord, p95, record, type Size, timed } from "../bench.lib.js";
 import { rng } from "../generate/enterprises.gen.js";
 import { generateSites, parkCentres } from "../generate/sites.gen.js";
 
@@ -18,13 +18,6 @@ const PARKS = 60;
 const BATCH = 2_000;
 const RUNS = 40;
 
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
-async function timed(fn: () => Promise<unknown>) {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
 /** p95 of a call and of its reference, interleaved after 3 warm-ups. */
 async function paired(n: number, run: (i: number) => Promise<unknown>, ref: (i: number) => Promise<unknown>) {
   const a: number[] = [];
