@@ -301,3 +301,17 @@ export async function movement(db: DbOrTx, actor: Actor, runId: string, previous
     count: Number(x.n),
   }));
 }
+
+/**
+ * An enterprise merge: the merged firm's events and results follow it into the other firm. A past
+ * run that evaluated both keeps the merged firm's row as it was (a run is a record of its day).
+ */
+export async function repointFirm(db: DbOrTx, fromId: string, intoId: string) {
+  await db
+    .update(evaluationEvent)
+    .set({ enterpriseId: intoId })
+    .where(eq(evaluationEvent.enterpriseId, fromId));
+  await db.execute(sql`update ${res} set enterprise_id = ${intoId}
+    where enterprise_id = ${fromId}
+      and not exists (select 1 from ${res} o where o.run_id = ${res.runId} and o.enterprise_id = ${intoId})`);
+}

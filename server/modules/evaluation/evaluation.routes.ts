@@ -20,8 +20,9 @@ import { type ExportColumn, sendXlsx } from "../../lib/export.js";
 import { actorCtx, type CtxFactory } from "../../lib/http.js";
 import { requirePermission } from "../../lib/policy.js";
 import { recordRoutes } from "../../lib/record-routes.js";
+import { registerMergeHandler } from "../enterprises/enterprises.merge.js";
 import * as events from "./evaluation.events.js";
-import type { listResults as ListResults } from "./evaluation.queries.js";
+import { type listResults as ListResults, repointFirm } from "./evaluation.queries.js";
 import * as svc from "./evaluation.service.js";
 
 type ResultRow = Awaited<ReturnType<typeof ListResults>>["items"][number];
@@ -48,6 +49,7 @@ const resultColumns: ExportColumn<ResultRow>[] = [
 export function evaluationRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["evaluation"];
+  registerMergeHandler("evaluation.firms", (ctx, fromId, intoId) => repointFirm(ctx.db, fromId, intoId));
 
   r.get("/api/evaluation-presets", { schema: { tags } }, async (req) => {
     requirePermission(actorCtx(makeCtx, req).actor.permissions, "evaluation.read");

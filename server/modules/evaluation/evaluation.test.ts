@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jiangsuPreset, zhejiangPreset } from "../../../common/evaluation.presets.js";
 import type { IndicatorResult, SchemeBody, SchemeRow } from "../../../common/evaluation.schema.js";
@@ -502,6 +503,30 @@ describe.each(backends)("亩均效益评价 on %s", (backend) => {
     expect(moved.items.reduce((n, x) => n + x.count, 0)).toBeGreaterThan(0);
     const audit = json<Page<{ action: string }>>(await get("/api/audit?pageSize=100"));
     expect(audit.items.some((a) => a.action === "evaluation_run")).toBe(true);
+  });
+
+  it("moves a merged firm's events and results to the firm it went into", async () => {
+    const intoId = ids.get(firms[0]!.key)!;
+    const dup = await send("POST", "/api/enterprises", { name: "丽水合并测试科技有限公司", regionId });
+    expect(dup.statusCode, dup.body).toBe(201);
+    const dupId = json<{ id: string }>(dup).id;
+    const e = await send("POST", "/api/evaluation-events", {
+      enterpriseId: dupId,
+      year: 2025,
+      kind: "env_penalty",
+      note: "合并前登记",
+    });
+    expect(e.statusCode, e.body).toBe(201);
+    const into = json<{ version: number }>(await get(`/api/enterprises/${intoId}`));
+    const merged = await send("POST", `/api/enterprises/${intoId}/merge`, {
+      sourceId: dupId,
+      version: into.version,
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const moved = (await t.database.db.execute(
+      sql`select enterprise_id from evaluation_event where note = '合并前登记'`,
+    )) as unknown as { rows: { enterprise_id: string }[] };
+    expect(moved.rows.map((r) => r.enterprise_id)).toEqual([intoId]);
   });
 });
 

@@ -329,3 +329,10 @@ export const heldSites = (db: DbOrTx, projectId: string, statuses: SiteStatus[] 
     })
     .from(site)
     .where(and(eq(site.projectId, projectId), inArray(site.status, statuses)));
+
+/** An enterprise merge: sites that named the merged firm name the one it went into. */
+export async function repointFirm(db: DbOrTx, fromId: string, intoId: string) {
+  await db.execute(sql`update ${site} set enterprise_ids = array(select distinct unnest(
+      array_replace(enterprise_ids, ${fromId}::uuid, ${intoId}::uuid)))
+    where ${fromId}::uuid = any(enterprise_ids)`);
+}

@@ -20,8 +20,10 @@ import {
 import { AppError } from "../../lib/errors.js";
 import { actorCtx, type CtxFactory } from "../../lib/http.js";
 import { recordRoutes } from "../../lib/record-routes.js";
+import { registerMergeHandler } from "../enterprises/enterprises.merge.js";
 import { auditProgress, checkSite, parkFigures } from "./sites.figures.js";
 import { importFields, importSites } from "./sites.import.js";
+import { repointFirm } from "./sites.queries.js";
 import {
   getDemand,
   matchSites,
@@ -39,6 +41,7 @@ export function sitesRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["sites"];
   registerSiteHooks();
+  registerMergeHandler("sites.firms", (ctx, fromId, intoId) => repointFirm(ctx.db, fromId, intoId));
 
   r.get("/api/sites/map", { schema: { tags, querystring: viewportQuery } }, async (req) =>
     svc.viewport(actorCtx(makeCtx, req), req.query),

@@ -374,6 +374,32 @@ describe.each(backends)("sites on %s", (backend) => {
     expect(trail.items.map((e) => e.action)).toContain("release");
   });
 
+  it("follows a firm into the one it is merged with", async () => {
+    const jingrui = json<Page<{ id: string; regionId: string; version: number }>>(
+      await get(`/api/enterprises?q=${encodeURIComponent("晶睿")}`),
+    ).items[0]!;
+    const dup = await send("POST", "/api/enterprises", {
+      name: "晶睿电子（待核实）",
+      regionId: jingrui.regionId,
+    });
+    expect(dup.statusCode, dup.body).toBe(201);
+    const dupId = json<{ id: string }>(dup).id;
+    const created = await send(
+      "POST",
+      "/api/sites",
+      site({ name: "合并测试地块", geometry: polygon(119.97, 28.42), enterpriseIds: [dupId, jingrui.id] }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const firm = json<{ version: number }>(await get(`/api/enterprises/${jingrui.id}`));
+    const merged = await send("POST", `/api/enterprises/${jingrui.id}/merge`, {
+      sourceId: dupId,
+      version: firm.version,
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const after = json<SiteRow>(await get(`/api/sites/${json<SiteRow>(created).id}`));
+    expect(after.enterpriseIds).toEqual([jingrui.id]);
+  });
+
   it("checks stock sites with evidence, and reports audit progress and park figures", async () => {
     const idle = json<Page<SiteRow>>(await get(`/api/sites?q=${encodeURIComponent("闲置厂房一号")}`))
       .items[0]!;
