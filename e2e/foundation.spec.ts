@@ -39,12 +39,12 @@ test("an administrator signs in, creates a park, reads its history and switches 
   // 工作台
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { level: 3 })).toContainText("好");
-  await expect(page.getByRole("menuitem", { name: "园区" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "园区", exact: true })).toBeVisible();
   await expect(page.getByTestId("home-figure").first()).toBeVisible();
   await page.screenshot({ path: `${shots}/home.png` });
 
   // 园区 list
-  await page.getByRole("menuitem", { name: "园区" }).click();
+  await page.getByRole("menuitem", { name: "园区", exact: true }).click();
   await expect(page).toHaveURL(/\/org\/parks/);
   await expect(page.getByRole("heading", { name: "园区", level: 4 })).toBeVisible();
   await expect(page.locator(".ant-table-row").first()).toBeVisible();
@@ -100,11 +100,11 @@ test("an administrator signs in, creates a park, reads its history and switches 
 
   // English
   await page.getByText("English", { exact: true }).click();
-  await expect(page.getByRole("menuitem", { name: "Parks" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Parks", exact: true })).toBeVisible();
   await expect(page.getByRole("menuitem", { name: "Organisation" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Parks", level: 4 })).toBeVisible();
   await page.screenshot({ path: `${shots}/english.png` });
   // Back to Chinese for whoever uses this browser next.
   await page.getByText("中文", { exact: true }).click();
-  await expect(page.getByRole("menuitem", { name: "园区" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "园区", exact: true })).toBeVisible();
 });

@@ -136,8 +136,10 @@ test("the zone's administrator registers a parcel by pasting GCJ-02 vertices, an
   await expect(form).toContainText("相差");
   await form.getByRole("button", { name: /保\s*存/ }).click();
   await expect(page.getByText("已登记“经开区 C-12 工业地块”")).toBeVisible();
-  const drawer = page.getByRole("dialog").filter({ hasText: "图形面积" });
-  await expect(drawer).toContainText("经开区 C-12 工业地块");
+  // The form's drawer may still be closing: the site's own drawer is the one named after it.
+  await expect(form).toBeHidden();
+  const drawer = page.getByRole("dialog", { name: "经开区 C-12 工业地块" });
+  await expect(drawer).toContainText("图形面积");
   await expect(drawer.getByRole("alert").first()).toContainText("相差");
   await page.screenshot({ path: `${shots}/sites-created.png` });
 });
