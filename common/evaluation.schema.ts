@@ -156,6 +156,15 @@ export const classLabels: Record<ResultClass, string> = {
   T: "T 类（不定等级）",
 };
 
+/** Each class's colour wherever a class is drawn (charts, tags, the sites' firms). */
+export const classColors: Record<ResultClass, string> = {
+  A: "#389e0d",
+  B: "#1677ff",
+  C: "#d48806",
+  D: "#cf1322",
+  T: "#8c8c8c",
+};
+
 /** Tied scores: all take the better class (their best rank), or all the worse (their last place). */
 export const tieRules = ["better", "worse"] as const;
 export type TieRule = (typeof tieRules)[number];

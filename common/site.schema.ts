@@ -136,6 +136,13 @@ export const viewportQuery = z.object({
 });
 export type ViewportQuery = z.infer<typeof viewportQuery>;
 
+/** A firm on a site, with its class in its latest 亩均 evaluation (null if none, or not to be shown). */
+export interface SiteFirm {
+  id: string;
+  name: string;
+  evaluation: { class: string; year: number } | null;
+}
+
 export interface SiteRow {
   id: string;
   regionId: string;
@@ -163,7 +170,7 @@ export interface SiteRow {
   certificateNo: string | null;
   address: string | null;
   enterpriseIds: string[];
-  enterprises: { id: string; name: string }[];
+  enterprises: SiteFirm[];
   photoIds: string[];
   projectId: string | null;
   projectName: string | null;

@@ -210,6 +210,18 @@ const sites: DemoSite[] = [
     note: "存量土地起底：批而未供。",
   },
   {
+    park: "yz-guangling",
+    name: "万方电子厂区（低效用地）",
+    kind: "land",
+    at: [119.472, 32.381],
+    size: [300, 245],
+    status: "occupied",
+    stock: "inefficient",
+    landUse: "industrial",
+    enterprises: ["gl-wanfang"],
+    note: "亩均税收约 5.6 万元/亩，远低于扬州省级开发区平均的 13.6 万元/亩（文章003），列入低效用地再开发。",
+  },
+  {
     park: "yz-yizheng-auto",
     name: "仪征汽车园闲置地块 Y-05",
     kind: "land",

@@ -315,3 +315,13 @@ export async function repointFirm(db: DbOrTx, fromId: string, intoId: string) {
     where enterprise_id = ${fromId}
       and not exists (select 1 from ${res} o where o.run_id = ${res.runId} and o.enterprise_id = ${intoId})`);
 }
+
+/**
+ * A firm's class and year in its latest evaluation run (latest year, then latest run), as a JSON
+ * object `{ class, year }` or null: for other modules' rows (sites show the 亩均 class of their firms).
+ */
+export const latestClassOf = (enterpriseId: SQL) =>
+  sql<{ class: string; year: number } | null>`(select json_build_object('class', r.class, 'year', run.year)
+    from ${res} r join ${evaluationRun} run on run.id = r.run_id
+    where r.enterprise_id = ${enterpriseId}
+    order by run.year desc, run.started_at desc limit 1)`;

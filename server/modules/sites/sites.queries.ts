@@ -17,6 +17,7 @@ import type {
   Demand,
   LandUse,
   SiteFeatureCollection,
+  SiteFirm,
   SiteKind,
   SiteQuery,
   SiteRow,
@@ -29,6 +30,7 @@ import type { Actor } from "../../lib/context.js";
 import { likeText, offsetOf, orderBy } from "../../lib/paging.js";
 import { scopeWhere } from "../../lib/scope.js";
 import { enterprise } from "../enterprises/enterprises.table.js";
+import { latestClassOf } from "../evaluation/evaluation.queries.js";
 import { park } from "../org/org.table.js";
 import { project } from "../projects/projects.table.js";
 import { site, siteDemand } from "./sites.table.js";
@@ -70,8 +72,9 @@ const base = (db: DbOrTx) =>
       s: site,
       parkName: park.name,
       projectName: project.name,
-      enterprises: sql<{ id: string; name: string }[] | null>`(select json_agg(json_build_object('id', e.id,
-        'name', e.name) order by e.name) from ${enterprise} e where e.id = any(${site.enterpriseIds}))`,
+      enterprises: sql<SiteFirm[] | null>`(select json_agg(json_build_object('id', e.id, 'name', e.name,
+        'evaluation', ${latestClassOf(sql`e.id`)}) order by e.name)
+        from ${enterprise} e where e.id = any(${site.enterpriseIds}))`,
     })
     .from(site)
     .innerJoin(park, eq(park.id, site.parkId))
@@ -140,7 +143,12 @@ export async function listSites(db: DbOrTx, actor: Actor, q: SiteQuery) {
 
 export async function getSite(db: DbOrTx, actor: Actor, id: string) {
   const [r] = await base(db).where(and(eq(site.id, id), siteScope(actor)));
-  return r ? present(r) : null;
+  if (!r) return null;
+  const row = present(r);
+  // The 亩均 class is the evaluation's to show: only to those who may read evaluations.
+  if (!actor.permissions.has("evaluation.read"))
+    row.enterprises = row.enterprises.map((e) => ({ ...e, evaluation: null }));
+  return row;
 }
 
 /** The most features one viewport draws; beyond it the map asks the user to zoom in. */

@@ -374,6 +374,27 @@ describe.each(backends)("sites on %s", (backend) => {
     expect(trail.items.map((e) => e.action)).toContain("release");
   });
 
+  it("shows the 亩均 class of its firms from their latest evaluation", async () => {
+    const parks = json<Page<{ id: string; name: string }>>(await get("/api/parks?pageSize=200")).items;
+    const guangling = parks.find((p) => p.name === "广陵经济开发区")!.id;
+    const hella = json<Page<{ id: string }>>(await get(`/api/enterprises?q=${encodeURIComponent("海拉")}`))
+      .items[0]!;
+    const created = await send(
+      "POST",
+      "/api/sites",
+      site({
+        parkId: guangling,
+        name: "广陵低效用地",
+        geometry: polygon(119.47, 32.38),
+        enterpriseIds: [hella.id],
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const shown = json<SiteRow>(await get(`/api/sites/${json<SiteRow>(created).id}`));
+    expect(shown.enterprises[0]!.evaluation).toMatchObject({ year: 2025 });
+    expect(["A", "B", "C", "D", "T"]).toContain(shown.enterprises[0]!.evaluation!.class);
+  });
+
   it("follows a firm into the one it is merged with", async () => {
     const jingrui = json<Page<{ id: string; regionId: string; version: number }>>(
       await get(`/api/enterprises?q=${encodeURIComponent("晶睿")}`),

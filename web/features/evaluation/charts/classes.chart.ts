@@ -1,14 +1,7 @@
 import type { EChartsCoreOption } from "echarts/core";
-import type { ResultClass } from "../../../../common/evaluation.schema";
+import { classColors, type ResultClass } from "../../../../common/evaluation.schema";
 import type { DistributionRow } from "../api/evaluation.types";
 
-export const classColors: Record<ResultClass, string> = {
-  A: "#389e0d",
-  B: "#1677ff",
-  C: "#d48806",
-  D: "#cf1322",
-  T: "#8c8c8c",
-};
 const order: ResultClass[] = ["A", "B", "C", "D", "T"];
 
 /** Stacked bars of class counts per park or industry; the first row is the whole run. */

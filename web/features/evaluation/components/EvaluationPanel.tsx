@@ -2,12 +2,11 @@ import { Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type EvaluationEventKind, evaluationEventLabels } from "../../../../common/evaluation.fields";
-import { classLabels, type ResultClass } from "../../../../common/evaluation.schema";
+import { classColors, classLabels, type ResultClass } from "../../../../common/evaluation.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import type { EnterprisePanelProps } from "../../../lib/extensions";
 import { useFirmEvaluations } from "../api/evaluation.api";
 import type { FirmEvaluations } from "../api/evaluation.types";
-import { classColors } from "../charts/classes.chart";
 
 /** 亩均评价 on the enterprise page: the firm's class in each run, and its year's evaluation events. */
 export const EvaluationPanel = ({ enterpriseId }: EnterprisePanelProps) => {

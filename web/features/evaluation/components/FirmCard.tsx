@@ -1,13 +1,17 @@
 import { Button, Card, Descriptions, Flex, Form, Input, Select, Table, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { classLabels, type ResultClass, resultClasses } from "../../../../common/evaluation.schema";
+import {
+  classColors,
+  classLabels,
+  type ResultClass,
+  resultClasses,
+} from "../../../../common/evaluation.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { usePermission } from "../../../lib/current-user";
 import { useFeedback } from "../../../lib/feedback";
 import { useCard, useOverride } from "../api/evaluation.api";
 import type { Card as CardData } from "../api/evaluation.types";
-import { classColors } from "../charts/classes.chart";
 
 const num = (v: number | null, d = 4) =>
   v === null ? "—" : v.toLocaleString("zh-CN", { maximumFractionDigits: d });

@@ -2,7 +2,12 @@ import { Card, Drawer, Flex, Segmented, Space, Table, Tag, Typography } from "an
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { classLabels, type ResultClass, resultClasses } from "../../../../common/evaluation.schema";
+import {
+  classColors,
+  classLabels,
+  type ResultClass,
+  resultClasses,
+} from "../../../../common/evaluation.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { EChart } from "../../../components/EChart";
 import { ExportButton } from "../../../components/ExportButton";
@@ -12,7 +17,7 @@ import { SearchBox } from "../../../components/SearchBox";
 import { useListState } from "../../../lib/list-state";
 import { useDistributions, useExportResults, useResults, useRun } from "../api/evaluation.api";
 import type { DistributionRow, ResultRow } from "../api/evaluation.types";
-import { classBarsOption, classColors } from "../charts/classes.chart";
+import { classBarsOption } from "../charts/classes.chart";
 import "../charts/register";
 import { FirmCard } from "./FirmCard";
 import { MovementCard } from "./MovementCard";

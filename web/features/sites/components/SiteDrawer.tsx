@@ -14,6 +14,7 @@ import {
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { classColors, classLabels, type ResultClass } from "../../../../common/evaluation.schema";
 import { muOf } from "../../../../common/geo";
 import { type SiteRow, siteStatusColors, stockCategories } from "../../../../common/site.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
@@ -184,9 +185,17 @@ const SiteDetail = ({ s, onEdit, onClosed }: { s: SiteRow; onEdit: () => void; o
           {s.enterprises.length === 0
             ? "—"
             : s.enterprises.map((e) => (
-                <a key={e.id} href={`/enterprises/${e.id}`} style={{ marginRight: 8 }}>
-                  {e.name}
-                </a>
+                <span key={e.id} style={{ marginRight: 12, whiteSpace: "nowrap" }}>
+                  <a href={`/enterprises/${e.id}`}>{e.name}</a>
+                  {e.evaluation && (
+                    <Tag color={classColors[e.evaluation.class as ResultClass]} style={{ marginLeft: 4 }}>
+                      {t("field.evaluation", {
+                        year: e.evaluation.year,
+                        cls: classLabels[e.evaluation.class as ResultClass] ?? e.evaluation.class,
+                      })}
+                    </Tag>
+                  )}
+                </span>
               ))}
         </Descriptions.Item>
         <Descriptions.Item label={t("field.checkedOn")}>{dash(s.checkedOn)}</Descriptions.Item>
