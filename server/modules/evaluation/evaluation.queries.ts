@@ -6,6 +6,7 @@ import { offsetOf } from "../../lib/paging.js";
 import { inRegionSubtree, scopeWhere } from "../../lib/scope.js";
 import { enterpriseNames } from "../enterprises/enterprises.figures.js";
 import { park, region } from "../org/org.table.js";
+import { sitesOfFirm } from "../sites/sites.queries.js";
 import {
   evaluationEvent,
   evaluationRun,
@@ -135,6 +136,8 @@ const resultCols = {
   deduction: res.deduction,
   position: res.position,
   population: res.population,
+  /** the firm's sites, for the class lists (the D list's land for 腾笼换鸟) */
+  sites: sitesOfFirm(sql`${res.enterpriseId}`),
   version: res.version,
 };
 
@@ -171,7 +174,12 @@ export async function listResults(db: DbOrTx, actor: Actor, runId: string, q: Re
       .offset(offsetOf(q)),
     db.select({ n: count() }).from(res).where(where),
   ]);
-  return { items, total: total?.n ?? 0 };
+  // The sites are the sites module's to show: only to those who may read them.
+  const mayReadSites = actor.permissions.has("site.read");
+  return {
+    items: items.map((r) => ({ ...r, sites: mayReadSites ? (r.sites ?? []) : [] })),
+    total: total?.n ?? 0,
+  };
 }
 
 export async function getResult(db: DbOrTx, actor: Actor, runId: string, enterpriseId: string) {

@@ -39,6 +39,7 @@ const resultColumns: ExportColumn<ResultRow>[] = [
   { header: "规模", value: (r) => sizeNames[r.sizeGroup] },
   { header: "总分", value: (r) => (r.class === "T" ? null : Math.round(r.total * 100) / 100) },
   { header: "等级", width: 20, value: (r) => classLabels[r.class as ResultClass] },
+  { header: "所在空间", width: 30, value: (r) => r.sites.map((x) => x.name).join("、") },
   { header: "按得分等级", value: (r) => r.computedClass },
   { header: "不定等级原因", width: 24, value: (r) => r.tReason },
   { header: "负面清单", width: 24, value: (r) => r.forcedReason },

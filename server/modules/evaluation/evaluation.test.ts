@@ -544,6 +544,13 @@ describe.each(backends)("the demo's evaluation on %s", (backend) => {
     ).items;
     expect(runs.length).toBe(1);
     expect(Object.values(runs[0]!.counts).reduce((s, n) => s + n, 0)).toBe(6);
+    // The D list points at the firms' land: 万方电子's low-efficiency site.
+    const d = json<Page<Result & { sites: { name: string }[] }>>(
+      await t.app.inject({ url: `/api/evaluation-runs/${runs[0]!.id}/results?class=D`, headers: { cookie } }),
+    ).items;
+    expect(d.find((r) => r.enterpriseName === "万方电子")?.sites.map((x) => x.name)).toEqual([
+      "万方电子厂区（低效用地）",
+    ]);
     // Yangzhou's leader sees it; Lishui's specialist does not reach 广陵区's results
     const yz = await t.login("yzleader");
     expect(

@@ -344,3 +344,12 @@ export async function repointFirm(db: DbOrTx, fromId: string, intoId: string) {
       array_replace(enterprise_ids, ${fromId}::uuid, ${intoId}::uuid)))
     where ${fromId}::uuid = any(enterprise_ids)`);
 }
+
+/**
+ * The sites a firm (an SQL uuid expression) is on, as a JSON array of `{ id, name, stock }` or
+ * null: for other modules' rows (the evaluation's class lists point at the land to 腾笼换鸟).
+ */
+export const sitesOfFirm = (enterpriseId: SQL) =>
+  sql<{ id: string; name: string; stock: string | null }[] | null>`(select json_agg(json_build_object(
+      'id', s.id, 'name', s.name, 'stock', s.stock_category) order by s.name)
+    from ${site} s where s.enterprise_ids @> array[${enterpriseId}]::uuid[])`;

@@ -63,6 +63,8 @@ export const site = pgTable(
     index("site_park_idx").on(t.parkId, t.status),
     index("site_status_idx").on(t.status, t.kind),
     index("site_project_idx").on(t.projectId),
+    // The sites a firm is on (evaluation's lists for 腾笼换鸟): array containment.
+    index("site_enterprises_idx").using("gin", t.enterpriseIds),
   ],
 );
 

@@ -48,6 +48,8 @@ export interface ResultRow {
   deduction: number;
   position: number | null;
   population: number | null;
+  /** the firm's sites (empty without the right to read sites) */
+  sites?: { id: string; name: string; stock: string | null }[];
   version: number;
 }
 

@@ -176,6 +176,21 @@ export const RunPage = () => {
                 render: (v: ResultClass) => <ClassTag c={v} />,
               },
               {
+                title: t("run.sites"),
+                render: (_, r) =>
+                  r.sites?.length
+                    ? r.sites.map((x) => (
+                        <Link
+                          key={x.id}
+                          to={`/sites?q=${encodeURIComponent(x.name)}`}
+                          style={{ marginRight: 8 }}
+                        >
+                          {x.name}
+                        </Link>
+                      ))
+                    : "—",
+              },
+              {
                 title: t("run.note"),
                 render: (_, r) =>
                   [

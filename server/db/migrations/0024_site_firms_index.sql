@@ -1,0 +1,1 @@
+CREATE INDEX "site_enterprises_idx" ON "site" USING gin ("enterprise_ids");
