@@ -27,7 +27,7 @@ export function yearFigures(year: number, regionId: string): SQL {
       where r.path like (select p.path from ${region} p where p.id = ${regionId}) || '%'))`;
 }
 
-/** Firms' labels valid on a day, one row a firm that has any: enterprise_id, labels text[]. */
+/** Firms' labels valid on a day, one row per labelled firm: enterprise_id, labels text[]. */
 export function currentLabels(day: string): SQL {
   return sql`(select ${enterpriseLabel.enterpriseId} as enterprise_id,
       array_agg(distinct ${enterpriseLabel.label}) as labels
