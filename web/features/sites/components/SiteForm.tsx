@@ -1,4 +1,4 @@
-import { Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from "antd";
+import { Col, Form, Input, Radio, Row, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import {
   areaWarning,
@@ -9,17 +9,12 @@ import {
   polygonProblems,
   toWgs84,
 } from "../../../../common/geo";
-import {
-  landUses,
-  type SiteRow,
-  siteKinds,
-  siteStatuses,
-  stockCategories,
-} from "../../../../common/site.schema";
+import { type SiteRow, siteKinds, siteStatuses, stockCategories } from "../../../../common/site.schema";
 import { FileField } from "../../../components/FileField";
 import { RecordForm, type RecordFormProps } from "../../../components/RecordForm";
 import { useExtensions } from "../../../lib/extensions";
 import { useCreateSite, useUpdateSite } from "../api/sites.api";
+import { LandUseCol, NumberCol } from "./fields";
 
 interface Values {
   parkId: string | null;
@@ -119,13 +114,6 @@ export const SiteForm = (p: Omit<RecordFormProps<SiteRow>, "readOnly">) => {
       areaM2: num(v.areaM2),
     };
   };
-  const numberField = (name: keyof Values, label: string) => (
-    <Col span={8}>
-      <Form.Item name={name} label={label}>
-        <InputNumber min={0} style={{ width: "100%" }} />
-      </Form.Item>
-    </Col>
-  );
   return (
     <RecordForm<SiteRow, Values, unknown, unknown>
       {...p}
@@ -177,16 +165,12 @@ export const SiteForm = (p: Omit<RecordFormProps<SiteRow>, "readOnly">) => {
         <Input.TextArea rows={4} placeholder={t("geometryHelp")} style={{ fontFamily: "monospace" }} />
       </Form.Item>
       <Row gutter={12}>
-        {numberField("areaM2", t("field.areaM2"))}
-        <Col span={8}>
-          <Form.Item name="landUse" label={t("field.landUse")}>
-            <Select allowClear options={landUses.map((k) => ({ value: k, label: t(`landUse.${k}`) }))} />
-          </Form.Item>
-        </Col>
-        {numberField("plotRatioMax", t("field.plotRatioMax"))}
-        {numberField("heightMaxM", t("field.heightMaxM"))}
-        {numberField("floorLoadKnM2", t("field.floorLoadKnM2"))}
-        {numberField("powerKva", t("field.powerKva"))}
+        <NumberCol name="areaM2" label={t("field.areaM2")} />
+        <LandUseCol label={t("field.landUse")} />
+        <NumberCol name="plotRatioMax" label={t("field.plotRatioMax")} />
+        <NumberCol name="heightMaxM" label={t("field.heightMaxM")} />
+        <NumberCol name="floorLoadKnM2" label={t("field.floorLoadKnM2")} />
+        <NumberCol name="powerKva" label={t("field.powerKva")} />
         <Col span={8}>
           <Form.Item name="status" label={t("field.status")}>
             <Select
@@ -201,8 +185,8 @@ export const SiteForm = (p: Omit<RecordFormProps<SiteRow>, "readOnly">) => {
             <Select allowClear options={stockCategories.map((k) => ({ value: k, label: t(`stock.${k}`) }))} />
           </Form.Item>
         </Col>
-        {numberField("priceWan", t("field.priceWan"))}
-        {numberField("rentYuan", t("field.rentYuan"))}
+        <NumberCol name="priceWan" label={t("field.priceWan")} />
+        <NumberCol name="rentYuan" label={t("field.rentYuan")} />
         <Col span={16}>
           <Form.Item name="owner" label={t("field.owner")}>
             <Input maxLength={80} />

@@ -8,7 +8,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   List,
   Popconfirm,
   Progress,
@@ -24,7 +23,6 @@ import { useTranslation } from "react-i18next";
 import { muOf } from "../../../../common/geo";
 import {
   type Demand,
-  landUses,
   type MatchReason,
   type SiteStatus,
   siteKinds,
@@ -36,6 +34,7 @@ import type { ProjectPanelProps } from "../../../lib/extensions";
 import { useExtensions } from "../../../lib/extensions";
 import { useFeedback } from "../../../lib/feedback";
 import { useDemand, useMatches, useReserve, useSaveDemand } from "../api/sites.api";
+import { LandUseCol, NumberCol } from "./fields";
 
 const verdictColor: Record<MatchReason["verdict"], string> = { met: "green", near: "gold", missed: "red" };
 const verdictWord: Record<MatchReason["verdict"], string> = { met: "符合", near: "待核实", missed: "不符" };
@@ -55,13 +54,6 @@ const DemandForm = ({
   const feedback = useFeedback();
   const save = useSaveDemand(projectId);
   const [form] = Form.useForm();
-  const number = (name: string, label: string) => (
-    <Col span={8}>
-      <Form.Item name={name} label={label}>
-        <InputNumber min={0} style={{ width: "100%" }} />
-      </Form.Item>
-    </Col>
-  );
   return (
     <Form
       form={form}
@@ -107,16 +99,12 @@ const DemandForm = ({
             <Select mode="multiple" options={siteKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
           </Form.Item>
         </Col>
-        <Col span={8}>
-          <Form.Item name="landUse" label={t("demand.landUse")}>
-            <Select allowClear options={landUses.map((k) => ({ value: k, label: t(`landUse.${k}`) }))} />
-          </Form.Item>
-        </Col>
-        {number("areaMinM2", t("demand.areaMin"))}
-        {number("areaMaxM2", t("demand.areaMax"))}
-        {number("powerKva", t("demand.power"))}
-        {number("floorLoadKnM2", t("demand.floorLoad"))}
-        {number("heightM", t("demand.height"))}
+        <LandUseCol label={t("demand.landUse")} />
+        <NumberCol name="areaMinM2" label={t("demand.areaMin")} />
+        <NumberCol name="areaMaxM2" label={t("demand.areaMax")} />
+        <NumberCol name="powerKva" label={t("demand.power")} />
+        <NumberCol name="floorLoadKnM2" label={t("demand.floorLoad")} />
+        <NumberCol name="heightM" label={t("demand.height")} />
         <Col span={8}>
           <Form.Item name="neededOn" label={t("demand.neededOn")}>
             <DatePicker style={{ width: "100%" }} />
