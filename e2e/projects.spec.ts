@@ -180,7 +180,10 @@ test("an officer saves the ledger's filters as a view, shares it and applies it 
   const field = page.getByLabel("已保存的视图", { exact: true });
   await field.click();
   await field.fill(core);
-  await expect(page.locator(".ant-select-dropdown:visible", { hasText: viewName })).toBeVisible();
+  // Enter picks the highlighted option: wait until the list has highlighted the view.
+  await expect(page.locator(".ant-select-dropdown:visible .ant-select-item-option-active")).toHaveText(
+    viewName,
+  );
   await page.screenshot({ path: `${shots}/projects-views.png` });
   await field.press("Enter");
   await expect(page.getByText(`已应用视图「${viewName}」`)).toBeVisible();
@@ -233,7 +236,9 @@ test("an officer saves the ledger's filters as a view, shares it and applies it 
   await expect(page).not.toHaveURL(/q=/);
   await field.click();
   await field.fill(core);
-  await expect(page.locator(".ant-select-dropdown:visible", { hasText: `投资方${core}` })).toBeVisible();
+  await expect(page.locator(".ant-select-dropdown:visible .ant-select-item-option-active")).toHaveText(
+    `投资方${core}`,
+  );
   await field.press("Enter");
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(core)}`));
   await expect(page.locator(".ant-table-row", { hasText: investor })).toBeVisible();
