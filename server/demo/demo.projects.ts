@@ -5,6 +5,7 @@ import type { ActorCtx } from "../lib/context.js";
 import { createActivity } from "../modules/activities/activities.service.js";
 import { projectNodes } from "../modules/projects/nodes.queries.js";
 import { saveTemplate, updateNode } from "../modules/projects/nodes.service.js";
+import { saveFund } from "../modules/projects/performance.service.js";
 import { registerProject, saveContract } from "../modules/projects/projects.service.js";
 import { moveStage } from "../modules/projects/stages.service.js";
 import {
@@ -36,7 +37,17 @@ interface DemoProject {
   signedOn?: string;
   /** stage → day reached, after signing, in order */
   after?: [ProjectStage, string][];
+  foreignCapitalCents?: number;
+  /** funds in place by month: [YYYY-MM, 内资 fen, 外资 US cents] */
+  funds?: [string, number, number][];
 }
+
+const DEMO_2026 =
+  "（演示示意：本年度签约日期与金额为演示设定，项目取自文章 001 基金招商引进的半导体、航空项目）";
+/** ¥ in 亿元 → fen */
+const yi = (n: number) => Math.round(n * 100_000_000_00);
+/** US$ in 万美元 → cents */
+const wanUsd = (n: number) => Math.round(n * 10_000_00);
 
 const projects: DemoProject[] = [
   {
@@ -88,6 +99,92 @@ const projects: DemoProject[] = [
     leadOn: "2020-03-16",
     signedOn: "2020-05-18",
     after: [["registered", "2020-05-26"]],
+  },
+  // This year's ledger (2026, the KPI demo's year): seed 001's fund-brought projects — 航迅信息's
+  // ¥1.5bn aviation project behind the 航空智能产业园, the 光电探测器 project, the other
+  // semiconductor firms — and 实际到位外资 summing to the article's 2,436 万美元.
+  {
+    name: "航迅信息航空智能产业园项目",
+    investor: "ls-hangxun",
+    park: "ls-aviation",
+    team: "ls-tcb",
+    channel: "fund",
+    industryCode: "C3744",
+    totalInvestmentFen: yi(15),
+    foreignCapitalCents: wanUsd(2500),
+    summary: `子基金“丽水久有”投资的总规模 15 亿元航迅信息项目，引进德国先进航空技术，打造航空智能产业园。${DEMO_2026}`,
+    leadOn: "2026-01-12",
+    signedOn: "2026-03-18",
+    after: [
+      ["registered", "2026-04-02"],
+      ["land", "2026-06-24"],
+      ["construction", "2026-09-15"],
+    ],
+    funds: [
+      ["2026-04", yi(0.6), wanUsd(300)],
+      ["2026-05", yi(0.5), wanUsd(260)],
+      ["2026-06", yi(0.8), wanUsd(420)],
+      ["2026-07", yi(0.7), wanUsd(380)],
+      ["2026-08", yi(0.9), wanUsd(316)],
+      ["2026-09", yi(1.2), wanUsd(360)],
+      ["2026-10", yi(1.1), wanUsd(400)],
+    ],
+  },
+  {
+    name: "珏芯微电子光电探测器项目",
+    investor: "ls-juexin",
+    park: "ls-fund-park",
+    team: "ls-tcb",
+    channel: "fund",
+    industryCode: "C3976",
+    totalInvestmentFen: yi(3),
+    summary: `基金招商引进的光电探测器项目，半导体全链条“从无到有”的一环。${DEMO_2026}`,
+    leadOn: "2026-03-02",
+    signedOn: "2026-05-20",
+    after: [
+      ["registered", "2026-06-05"],
+      ["land", "2026-08-20"],
+    ],
+    funds: [
+      ["2026-09", yi(0.4), 0],
+      ["2026-10", yi(0.5), 0],
+    ],
+  },
+  {
+    name: "光珀智能3D视觉传感器生产线项目",
+    investor: "ls-guangpo",
+    park: "ls-fund-park",
+    team: "ls-tcb",
+    channel: "fund",
+    industryCode: "C3976",
+    totalInvestmentFen: yi(2),
+    summary: `围绕半导体产业集群引进的光珀智能项目。${DEMO_2026}`,
+    leadOn: "2026-06-01",
+    signedOn: "2026-08-10",
+    after: [["registered", "2026-08-25"]],
+  },
+  {
+    name: "意芯集成电路封装测试项目",
+    investor: "ls-yixin",
+    park: "ls-fund-park",
+    team: "ls-tcb",
+    channel: "fund",
+    industryCode: "C3973",
+    totalInvestmentFen: yi(1.5),
+    summary: `围绕半导体产业集群引进的意芯项目。${DEMO_2026}`,
+    leadOn: "2026-07-06",
+    signedOn: "2026-10-22",
+  },
+  {
+    name: "嘉利工业智能化技改扩产项目",
+    investor: "ls-jiali",
+    park: "lishui-etdz",
+    team: "ls-tcb",
+    channel: "fund",
+    industryCode: "C3399",
+    totalInvestmentFen: yi(0.8),
+    summary: `产业基金培育扶持的园区企业嘉利工业的技改扩产，洽谈中。${DEMO_2026}`,
+    leadOn: "2026-09-14",
   },
 ];
 
@@ -158,6 +255,7 @@ export async function loadDemoProjects(as: ActorCtx, refs: DemoRefs) {
         teamId: refs.teams.get(d.team),
         channel: d.channel,
         totalInvestmentFen: d.totalInvestmentFen,
+        foreignCapitalCents: d.foreignCapitalCents,
         expectedOutputFen: d.expectedOutputFen,
         summary: d.summary,
         leadOn: d.leadOn,
@@ -199,6 +297,9 @@ export async function loadDemoProjects(as: ActorCtx, refs: DemoRefs) {
         }
       }
       await move(stage, on);
+    }
+    for (const [month, domesticFen, foreignCents] of d.funds ?? []) {
+      await saveFund(as, p.id, month, { domesticFen, foreignCents, note: "演示示意" });
     }
   }
   // The two October 2020 events seed 001 names, the contest the 容祺 project came from.

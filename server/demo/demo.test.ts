@@ -114,6 +114,11 @@ describe.each(backends)("demo enterprises on %s", (backend) => {
         "晶睿电子晶圆片和外延片制造项目|production",
         "容祺工业级无人机研发中心、展销中心、服务中心及生产基地项目|construction",
         "浙江方正智驱应用技术研究院项目|registered",
+        "航迅信息航空智能产业园项目|construction",
+        "珏芯微电子光电探测器项目|land",
+        "光珀智能3D视觉传感器生产线项目|registered",
+        "意芯集成电路封装测试项目|signed",
+        "嘉利工业智能化技改扩产项目|lead",
       ].sort(),
     );
     const jr = items.find((p) => p.name.startsWith("晶睿"))!;
@@ -124,6 +129,16 @@ describe.each(backends)("demo enterprises on %s", (backend) => {
       await get(`/api/projects/${jr.id}/nodes`),
     ).items;
     expect(nodes.find((n) => n.name === "土地出让/摘牌")!.status).toBe("done");
+  });
+
+  it("gives this year's goals data: 实际到位外资 2,436 万美元, 101.5% of the task (seed 001)", async () => {
+    const goals = json<
+      Page<{ unitName: string; target: number; actual: number | null; progress: number | null }>
+    >(await get("/api/kpi/goals?year=2026&indicatorKey=projects.foreign_in_place&pageSize=100")).items;
+    const etdz = goals.find((g) => g.unitName === "丽水经开区")!;
+    expect(etdz.target).toBe(2400);
+    expect(etdz.actual).toBeCloseTo(2436, 6);
+    expect(etdz.progress).toBeCloseTo(1.015, 6);
   });
 
   it("loads 002's visit to 松下家电 and the bus-line appeal the 建设局 solved", async () => {
