@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SubjectType } from "./enums.js";
 import { pageQuery } from "./paging.js";
 
 /** The pipeline, in order; 中止 sits apart. */
@@ -324,6 +325,10 @@ export type ProjectNode = {
   evidenceRequired: boolean;
   /** working days past due (positive) or left (negative), null when done or without a date */
   lateWorkdays: number | null;
+  /** the record serving the node (the site reserved for the land node), with its label when linked */
+  linkType: SubjectType | null;
+  linkId: string | null;
+  linkLabel: string | null;
   version: number;
 };
 

@@ -35,6 +35,9 @@ const nodeSelect = (today: string) => ({
   evidenceFileIds: projectNode.evidenceFileIds,
   evidenceRequired: projectNode.evidenceRequired,
   lateWorkdays: lateWorkdays(today),
+  linkType: projectNode.linkType,
+  linkId: projectNode.linkId,
+  linkLabel: projectNode.linkLabel,
   version: projectNode.version,
 });
 

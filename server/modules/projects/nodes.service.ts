@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
+import type { SubjectType } from "../../../common/enums.js";
 import type { NodeTemplateBody, nodeUpdate, ProjectNode } from "../../../common/project.schema.js";
 import { audit, changed } from "../../lib/audit/audit.service.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
@@ -106,6 +107,59 @@ export async function updateNode(ctx: ActorCtx, id: string, input: z.infer<typeo
       meta: { label: before.projectName, node: before.name },
     });
     return after;
+  });
+}
+
+export interface NodeLink {
+  type: SubjectType;
+  id: string;
+  label: string;
+}
+
+/**
+ * Links the project's node of a gate (the land node) to the record that serves it, or clears
+ * the link when `link` is null and the node is linked to `releasing`. Called by the owning
+ * module (sites, on reserving and releasing) inside its own transaction, after its own checks;
+ * a project whose nodes are not made yet (before signing) or that has no such node is left alone.
+ */
+export async function linkGateNode(
+  ctx: ActorCtx,
+  projectId: string,
+  gate: string,
+  link: NodeLink | null,
+  releasing?: { type: SubjectType; id: string },
+) {
+  const [node] = await ctx.db
+    .select({
+      id: projectNode.id,
+      name: projectNode.name,
+      linkId: projectNode.linkId,
+      version: projectNode.version,
+    })
+    .from(projectNode)
+    .where(and(eq(projectNode.projectId, projectId), eq(projectNode.gate, gate)))
+    .orderBy(projectNode.seq)
+    .limit(1);
+  if (!node) return;
+  if (link ? node.linkId === link.id : !releasing || node.linkId !== releasing.id) return;
+  await ctx.db
+    .update(projectNode)
+    .set({
+      linkType: link?.type ?? null,
+      linkId: link?.id ?? null,
+      linkLabel: link?.label ?? null,
+      version: node.version + 1,
+      updatedAt: ctx.now(),
+    })
+    .where(eq(projectNode.id, node.id));
+  const p = await getProject(ctx.db, ctx.actor, projectId, chinaDay(ctx.now()));
+  await audit(ctx, {
+    action: "update",
+    subjectType: "project",
+    subjectId: projectId,
+    regionId: p?.regionId ?? null,
+    after: { link: link ? { type: link.type, id: link.id, label: link.label } : null },
+    meta: { label: p?.name ?? null, node: node.name },
   });
 }
 

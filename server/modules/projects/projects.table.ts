@@ -188,6 +188,13 @@ export const projectNode = pgTable(
     /** copied from the template item at signing, so a later template edit does not move it */
     evidenceRequired: boolean("evidence_required").notNull().default(false),
     doneBy: uuid("done_by").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The record that serves the node, set by its owning module (the site reserved for the land
+     * node): a subject pair, with the label it had when linked.
+     */
+    linkType: text("link_type"),
+    linkId: uuid("link_id"),
+    linkLabel: text("link_label"),
     ...stamps,
   },
   (t) => [

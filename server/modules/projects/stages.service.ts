@@ -164,14 +164,15 @@ export async function moveStage(ctx: ActorCtx, id: string, input: StageMove) {
       reason,
       actorId: tx.actor.id,
     });
-    for (const listener of stageListeners()) {
-      await listener(tx, { projectId: id, from: p.stage, to: input.to, on: input.on });
-    }
     const reachedSigning =
       input.to !== "stopped" &&
       stageIndex(input.to) >= stageIndex("signed") &&
       stageIndex(from) < stageIndex("signed");
     const nodes = reachedSigning ? await generateNodes(tx, p, (await getContract(tx.db, id))!.signedOn) : 0;
+    // After the move's own effects, so a listener finds the nodes signing made.
+    for (const listener of stageListeners()) {
+      await listener(tx, { projectId: id, from: p.stage, to: input.to, on: input.on });
+    }
     const after = (await getProject(tx.db, tx.actor, id, today))!;
     await audit(tx, {
       action: "stage",

@@ -332,11 +332,13 @@ export const heldSites = (db: DbOrTx, projectId: string, statuses: SiteStatus[] 
       id: site.id,
       name: site.name,
       status: site.status,
+      areaM2: site.areaM2,
       regionId: site.regionId,
       version: site.version,
     })
     .from(site)
-    .where(and(eq(site.projectId, projectId), inArray(site.status, statuses)));
+    .where(and(eq(site.projectId, projectId), inArray(site.status, statuses)))
+    .orderBy(site.reservedOn, site.id);
 
 /** An enterprise merge: sites that named the merged firm name the one it went into. */
 export async function repointFirm(db: DbOrTx, fromId: string, intoId: string) {

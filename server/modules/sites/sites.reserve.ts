@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
+import { muOf } from "../../../common/geo.js";
 import type { Demand, DemandSave, SiteMatch, SiteRow } from "../../../common/site.schema.js";
 import { audit } from "../../lib/audit/audit.service.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
 import { AppError, notFound, stale } from "../../lib/errors.js";
 import { requirePermission } from "../../lib/policy.js";
+import { linkGateNode } from "../projects/nodes.service.js";
 import { getProject } from "../projects/projects.queries.js";
 import { writableProject } from "../projects/projects.service.js";
 import { onStageChange, registerStageGate } from "../projects/stages.hooks.js";
@@ -11,6 +13,15 @@ import { rankSites } from "./sites.match.js";
 import * as q from "./sites.queries.js";
 import { getSite, lockSite, setHolder, today } from "./sites.service.js";
 import { siteDemand } from "./sites.table.js";
+
+/** What the land node shows of the site serving it: its name and area in 亩. */
+const siteLink = (s: { id: string; name: string; areaM2: number | null }) => ({
+  type: "site" as const,
+  id: s.id,
+  label: s.areaM2
+    ? `${s.name}（${muOf(s.areaM2).toLocaleString("zh-CN", { maximumFractionDigits: 1 })} 亩）`
+    : s.name,
+});
 
 async function readableProject(ctx: ActorCtx, projectId: string) {
   const p = await getProject(ctx.db, ctx.actor, projectId, today(ctx));
@@ -104,6 +115,7 @@ export async function reserveSite(
       after: { status: after.status, projectId: p.id },
       meta: { label: after.name, project: p.name },
     });
+    await linkGateNode(tx, p.id, "land", siteLink(after));
     return after;
   });
 }
@@ -138,6 +150,8 @@ export async function releaseSite(
       after: { status: after.status, projectId: null },
       meta: { label: after.name, project: before.projectName, reason: why },
     });
+    if (before.projectId)
+      await linkGateNode(tx, before.projectId, "land", null, { type: "site", id: siteId });
     return after;
   });
 }
@@ -188,7 +202,12 @@ export function registerSiteHooks() {
           after: { status: "available", projectId: null },
           meta: { label: s.name, reason: "项目中止，自动解除预留" },
         });
+        await linkGateNode(ctx, move.projectId, "land", null, { type: "site", id: s.id });
       }
+      return;
     }
+    // Signing makes the nodes: a site reserved while still a lead now links to the land node.
+    const [held] = await q.heldSites(ctx.db, move.projectId);
+    if (held) await linkGateNode(ctx, move.projectId, "land", siteLink(held));
   });
 }

@@ -374,6 +374,80 @@ describe.each(backends)("sites on %s", (backend) => {
     expect(trail.items.map((e) => e.action)).toContain("release");
   });
 
+  it("links the reserved site to the project's land node, before signing too, and unlinks it on release", async () => {
+    type Node = {
+      name: string;
+      gate: string | null;
+      linkType: string | null;
+      linkId: string | null;
+      linkLabel: string | null;
+    };
+    const landNode = async (projectId: string) =>
+      json<{ items: Node[] }>(await get(`/api/projects/${projectId}/nodes`)).items.find(
+        (n) => n.gate === "land",
+      );
+    const mk = async (name: string, lng: number) =>
+      json<SiteRow>(
+        await send(
+          "POST",
+          "/api/sites",
+          site({ name, geometry: polygon(lng, 28.36, 0.002, 0.002), areaM2: 20_000 }),
+        ),
+      );
+
+    // 珏芯 is at 供地 with its nodes made: reserving links, releasing unlinks.
+    const juexin = await project("珏芯微电子光电探测器项目");
+    const a = await mk("光电探测器项目用地", 119.93);
+    let r = await send("POST", `/api/sites/${a.id}/reserve`, { projectId: juexin.id, version: a.version });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(await landNode(juexin.id)).toMatchObject({
+      linkType: "site",
+      linkId: a.id,
+      linkLabel: "光电探测器项目用地（30 亩）",
+    });
+    r = await send("POST", `/api/sites/${a.id}/release`, { version: json<SiteRow>(r).version });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(await landNode(juexin.id)).toMatchObject({ linkType: null, linkId: null, linkLabel: null });
+
+    // 嘉利 is still a lead: no nodes yet; signing makes them and links the site held since.
+    const jiali = await project("嘉利工业智能化技改扩产项目");
+    const b = await mk("嘉利技改用地", 119.935);
+    expect(
+      (await send("POST", `/api/sites/${b.id}/reserve`, { projectId: jiali.id, version: b.version }))
+        .statusCode,
+    ).toBe(200);
+    expect(await landNode(jiali.id)).toBeUndefined();
+    const review = json<{ id: string; panel: { expertId: string }[] }>(
+      await send("POST", "/api/reviews", {
+        subjectType: "project",
+        subjectId: jiali.id,
+        title: "嘉利技改研判",
+        panelSize: 1,
+      }),
+    );
+    await send("POST", `/api/reviews/${review.id}/scores`, {
+      expertId: review.panel[0]!.expertId,
+      scores: { industry_fit: 90, investment: 85, technology: 80, output_tax: 75, risk: 90 },
+    });
+    await send("POST", `/api/reviews/${review.id}/conclusion`, { conclusion: "pass", version: 1 });
+    await send("PUT", `/api/projects/${jiali.id}/contract`, { signedOn: "2026-10-20" });
+    r = await send("POST", `/api/projects/${jiali.id}/stage`, {
+      to: "signed",
+      on: "2026-10-20",
+      version: jiali.version,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(await landNode(jiali.id)).toMatchObject({
+      linkType: "site",
+      linkId: b.id,
+      linkLabel: "嘉利技改用地（30 亩）",
+    });
+    const trail = json<{ items: { action: string; after: unknown }[] }>(
+      await get(`/api/audit?subjectType=project&subjectId=${jiali.id}`),
+    );
+    expect(trail.items.some((e) => JSON.stringify(e.after).includes("嘉利技改用地"))).toBe(true);
+  });
+
   it("shows the 亩均 class of its firms from their latest evaluation", async () => {
     const parks = json<Page<{ id: string; name: string }>>(await get("/api/parks?pageSize=200")).items;
     const guangling = parks.find((p) => p.name === "广陵经济开发区")!.id;

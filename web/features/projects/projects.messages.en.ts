@@ -194,6 +194,8 @@ export const projectsEn: typeof projectsZh = {
     notePh: "e.g. land transfer signed, contract no. …",
     landGate: "Land",
     landGateHint: "Land node: all must be done before construction starts",
+    siteLink: "Reserved: {{label}}",
+    siteLinkHint: "The site reserved for this project; click to open it",
     evidence: "Evidence",
     evidenceRequired: "Evidence needed",
     evidenceRequiredHint: "Completing it needs an evidence file (an approval, a contract, a licence)",

@@ -153,6 +153,8 @@ export const projectsZh = {
     notePh: "如：已完成土地摘牌，出让合同编号……",
     landGate: "供地",
     landGateHint: "供地节点：开工前须全部办结",
+    siteLink: "预留：{{label}}",
+    siteLinkHint: "为本项目预留的用地/厂房，点击查看",
     evidence: "证明材料",
     evidenceRequired: "须附证明",
     evidenceRequiredHint: "办结时须上传证明材料（批复、合同、证照等）",

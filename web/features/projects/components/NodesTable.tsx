@@ -67,6 +67,11 @@ export const NodesTable = ({
               <Tag color="purple">{t("nodes.landGate")}</Tag>
             </Tooltip>
           )}
+          {n.linkType === "site" && n.linkId && (
+            <Tooltip title={t("nodes.siteLinkHint")}>
+              <Link to={`/sites?open=${n.linkId}`}>{t("nodes.siteLink", { label: n.linkLabel })}</Link>
+            </Tooltip>
+          )}
           {n.evidenceRequired && (
             <Tooltip title={t("nodes.evidenceRequiredHint")}>
               <Tag color="gold">{t("nodes.evidenceRequired")}</Tag>

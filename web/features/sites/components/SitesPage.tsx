@@ -31,7 +31,10 @@ export const SitesPage = () => {
   const exportList = useExportSites();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [open, setOpen] = useState<string | null>(null);
+  // `?open=<id>` opens a site's drawer (a project's land node links to its reserved site).
+  const [open, setOpen] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get("open"),
+  );
   const sorter = (key: string) => ({ key, sorter: true, sortOrder: list.sortOrderOf(key) });
   const columns: ColumnsType<SiteRow> = [
     {
@@ -140,7 +143,13 @@ export const SitesPage = () => {
         />
       </RecordDrawer>
       {importing && <ImportModal onClose={() => setImporting(false)} />}
-      <SiteDrawer id={open} onClose={() => setOpen(null)} />
+      <SiteDrawer
+        id={open}
+        onClose={() => {
+          setOpen(null);
+          list.update({ open: undefined }, false);
+        }}
+      />
     </>
   );
 };
