@@ -23,6 +23,8 @@ export const AREA_TOLERANCE = 0.1;
 
 /** The widest a single site may be, in degrees (about 20 km): a larger polygon is a typo. */
 export const MAX_SPAN_DEG = 0.2;
+/** The widest a park's outline may be (about 100 km): a zone with its sub-parks, never a city. */
+export const PARK_MAX_SPAN_DEG = 1;
 
 /**
  * China's rough extent: mainland and Hainan's bounding box, less seven rectangles that are
@@ -73,7 +75,7 @@ export function asPolygon(input: unknown): PolygonGeometry | GeoProblem {
 }
 
 /** Every problem of a WGS-84 polygon, in the order a person would fix them. */
-export function polygonProblems(poly: PolygonGeometry): GeoProblem[] {
+export function polygonProblems(poly: PolygonGeometry, maxSpanDeg = MAX_SPAN_DEG): GeoProblem[] {
   const problems: GeoProblem[] = [];
   for (const [i, ring] of poly.coordinates.entries()) {
     const what = i === 0 ? "外边界" : `第 ${i} 个内洞`;
@@ -96,8 +98,8 @@ export function polygonProblems(poly: PolygonGeometry): GeoProblem[] {
     return problems;
   }
   const b = bboxOf(poly);
-  if (b.maxLng - b.minLng > MAX_SPAN_DEG || b.maxLat - b.minLat > MAX_SPAN_DEG) {
-    problems.push({ code: "too_large", message: "图形跨度超过 20 公里，请核对坐标" });
+  if (b.maxLng - b.minLng > maxSpanDeg || b.maxLat - b.minLat > maxSpanDeg) {
+    problems.push({ code: "too_large", message: `图形跨度超过 ${maxSpanDeg * 100} 公里，请核对坐标` });
   }
   if (kinks(poly).features.length > 0) {
     problems.push({ code: "self_intersection", message: "边界自相交，请按顺序依次给出顶点" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parkKinds, regionLevels, teamKinds } from "./enums.js";
+import type { PolygonGeometry } from "./geo.js";
 import { pageQuery } from "./paging.js";
 
 const name = z.string().trim().min(1, "请填写名称").max(100, "名称不能超过 100 个字");
@@ -47,6 +48,8 @@ export const park = z.object({
   parentName: z.string().nullable(),
   hostLocation: z.string().nullable(),
   areaM2: z.number().nullable(),
+  /** the park's boundary, GeoJSON polygon in WGS 84 (the map draws it) */
+  outline: z.custom<PolygonGeometry>().nullable(),
   address: z.string().nullable(),
   description: z.string().nullable(),
   version: z.number().int(),
@@ -70,6 +73,10 @@ export const parkCreate = z.strictObject({
     .optional(),
   address: optionalText(200),
   description: optionalText(2000),
+  /** GeoJSON polygon, checked and converted on the server; null clears it */
+  outline: z.unknown().optional(),
+  /** the coordinate system the outline was entered in; stored in WGS 84 */
+  outlineCrs: z.enum(["wgs84", "gcj02"]).optional(),
 });
 export const parkUpdate = parkCreate.partial().extend({ version: z.number().int() });
 export const parkQuery = pageQuery.extend({

@@ -38,7 +38,7 @@ test("an administrator signs in, creates a park, reads its history and switches 
 
   // 工作台
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("heading", { level: 3 })).toContainText("好");
+  await expect(page.getByRole("heading", { level: 3, name: /好/ })).toBeVisible();
   await expect(page.getByRole("menuitem", { name: "园区", exact: true })).toBeVisible();
   await expect(page.getByTestId("home-figure").first()).toBeVisible();
   await page.screenshot({ path: `${shots}/home.png` });
@@ -73,6 +73,12 @@ test("an administrator signs in, creates a park, reads its history and switches 
   });
   await drawer.getByLabel("面积").fill("20000");
   await expect(drawer.getByText("≈ 30 亩")).toBeVisible();
+  // The boundary, pasted as vertices: a crossing one is refused on the spot, a good one kept.
+  const outline = drawer.getByLabel("园区边界");
+  await outline.fill("119.90,28.40\n119.92,28.42\n119.92,28.40\n119.90,28.42");
+  await expect(drawer.getByText("边界自相交，请按顺序依次给出顶点")).toBeVisible();
+  await outline.fill("119.90,28.40\n119.92,28.40\n119.92,28.42\n119.90,28.42");
+  await expect(drawer.getByText("边界自相交，请按顺序依次给出顶点")).toBeHidden();
   await drawer.getByLabel("地址").fill("浙江省丽水市莲都区");
   await page.screenshot({ path: `${shots}/park-form.png` });
   await drawer.getByLabel("园区名称").press("Enter");

@@ -17,6 +17,8 @@ export const demoData: DemoData = {
     // ── 丽水经开区 (001) ──
     {
       key: "lishui-etdz", region: "lishui-kfq", name: "丽水经济技术开发区", shortName: "丽水经开区", kind: "national_etdz",
+      // An illustrative boundary around the demo's parcels, not the zone's surveyed one.
+      outline: [[119.848, 28.42], [119.886, 28.417], [119.912, 28.436], [119.91, 28.46], [119.872, 28.463], [119.849, 28.447], [119.848, 28.42]],
       description: "全市工业主平台,聚焦半导体全链条、数字经济生产性服务业、智能装备、生物医药大健康、时尚产业五大产业集群。2021年上半年落地各类项目110个,其中亿元以上30个,实际到位外资2436万美元。",
       source: "001",
     },

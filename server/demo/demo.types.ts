@@ -27,6 +27,8 @@ export interface DemoPark {
   /** for an enclave (飞地): where it physically is */
   hostLocation?: string;
   areaM2?: number;
+  /** the boundary's closed ring, WGS 84 [lng, lat] (the demo's are illustrative) */
+  outline?: [number, number][];
   address?: string;
   description: string;
   source: string;

@@ -27,6 +27,7 @@ const parkSelect = {
   parentName: parentPark.name,
   hostLocation: park.hostLocation,
   areaM2: park.areaM2,
+  outline: park.outline,
   address: park.address,
   description: park.description,
   version: park.version,

@@ -1,4 +1,14 @@
 import type { z } from "zod";
+import {
+  asPolygon,
+  type Crs,
+  type GeoProblem,
+  isProblem,
+  PARK_MAX_SPAN_DEG,
+  type PolygonGeometry,
+  polygonProblems,
+  toWgs84,
+} from "../../../common/geo.js";
 import type {
   departmentCreate,
   departmentUpdate,
@@ -29,6 +39,20 @@ async function checkRegion(ctx: ActorCtx, regionId: string | undefined, before?:
   if (regionId && regionId !== before?.regionId) await assertRegionWritable(ctx.db, ctx.actor, regionId);
 }
 
+/** A park's outline as entered (WGS 84 or GCJ-02) → WGS 84, or a 400 naming what is wrong. */
+function parkOutline(input: unknown, crs: Crs = "wgs84"): PolygonGeometry {
+  const read = asPolygon(input);
+  const poly = isProblem(read) ? null : toWgs84(read, crs);
+  const problems = poly ? polygonProblems(poly, PARK_MAX_SPAN_DEG) : [read as GeoProblem];
+  if (!poly || problems.length > 0) {
+    const zh = `园区边界有误：${problems.map((p) => p.message).join("；")}`;
+    throw new AppError("VALIDATION", { zh, en: "The park outline is not a valid polygon" }, [
+      { path: "outline", message: zh },
+    ]);
+  }
+  return poly;
+}
+
 const parks: RecordKind<ParkRow, z.infer<typeof parkCreate>> = {
   subjectType: "park",
   table: park,
@@ -41,6 +65,7 @@ const parks: RecordKind<ParkRow, z.infer<typeof parkCreate>> = {
   get: (ctx, id) => q.getPark(ctx.db, ctx.actor, id),
   check: async (ctx, input, before) => {
     await checkRegion(ctx, input.regionId, before);
+    if (input.outline != null) parkOutline(input.outline, input.outlineCrs);
     const parentId = input.parentId;
     if (!parentId) return;
     if (parentId === before?.id) {
@@ -56,6 +81,10 @@ const parks: RecordKind<ParkRow, z.infer<typeof parkCreate>> = {
       });
     }
   },
+  derive: (input) =>
+    input.outline === undefined
+      ? {}
+      : { outline: input.outline === null ? null : parkOutline(input.outline, input.outlineCrs) },
 };
 
 const teams: RecordKind<TeamRow, z.infer<typeof teamCreate>> = {

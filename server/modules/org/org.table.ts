@@ -3,12 +3,14 @@ import {
   type AnyPgColumn,
   doublePrecision,
   index,
+  jsonb,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { PolygonGeometry } from "../../../common/geo.js";
 import { stamps } from "../../db/columns.js";
 
 /** Province → city → county/zone; platforms (no code) hang anywhere. `path` lists ancestor ids for subtree scope. */
@@ -43,6 +45,8 @@ export const park = pgTable(
     parentId: uuid("parent_id").references((): AnyPgColumn => park.id),
     hostLocation: text("host_location"),
     areaM2: doublePrecision("area_m2"),
+    /** the boundary, GeoJSON polygon in WGS 84 */
+    outline: jsonb("outline").$type<PolygonGeometry>(),
     address: text("address"),
     description: text("description"),
     ...stamps,

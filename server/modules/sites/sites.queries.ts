@@ -12,7 +12,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import { areaWarning, MAX_SPAN_DEG as MAX_SPAN } from "../../../common/geo.js";
+import { areaWarning, bboxOf, MAX_SPAN_DEG as MAX_SPAN } from "../../../common/geo.js";
 import type {
   Demand,
   LandUse,
@@ -31,6 +31,7 @@ import { likeText, offsetOf, orderBy } from "../../lib/paging.js";
 import { scopeWhere } from "../../lib/scope.js";
 import { enterprise } from "../enterprises/enterprises.table.js";
 import { latestClassOf } from "../evaluation/evaluation.queries.js";
+import { parkScope } from "../org/org.queries.js";
 import { park } from "../org/org.table.js";
 import { project } from "../projects/projects.table.js";
 import { site, siteDemand } from "./sites.table.js";
@@ -202,22 +203,58 @@ export async function viewport(db: DbOrTx, actor: Actor, q: ViewportQuery): Prom
   };
 }
 
-/** Each park's extent as the box around its sites (parks carry no outline of their own yet). */
+/**
+ * The parks the map draws: those with an outline of their own, and those with sites in scope
+ * (drawn as the box around them). Each carries its box, for fitting the view and its label.
+ */
 export async function parkExtents(db: DbOrTx, actor: Actor, parkId?: string) {
-  return db
+  const agg = db
     .select({
       parkId: site.parkId,
-      parkName: park.name,
-      minLng: sql<number>`min(${site.minLng})`.mapWith(Number),
-      minLat: sql<number>`min(${site.minLat})`.mapWith(Number),
-      maxLng: sql<number>`max(${site.maxLng})`.mapWith(Number),
-      maxLat: sql<number>`max(${site.maxLat})`.mapWith(Number),
-      sites: count(),
+      minLng: sql<number>`min(${site.minLng})`.as("min_lng"),
+      minLat: sql<number>`min(${site.minLat})`.as("min_lat"),
+      maxLng: sql<number>`max(${site.maxLng})`.as("max_lng"),
+      maxLat: sql<number>`max(${site.maxLat})`.as("max_lat"),
+      sites: sql<number>`count(*)::int`.as("sites"),
     })
     .from(site)
-    .innerJoin(park, eq(park.id, site.parkId))
     .where(and(siteScope(actor), parkId ? inPark(parkId) : undefined))
-    .groupBy(site.parkId, park.name);
+    .groupBy(site.parkId)
+    .as("agg");
+  const rows = await db
+    .select({
+      parkId: park.id,
+      parkName: park.name,
+      outline: park.outline,
+      minLng: agg.minLng,
+      minLat: agg.minLat,
+      maxLng: agg.maxLng,
+      maxLat: agg.maxLat,
+      sites: agg.sites,
+    })
+    .from(park)
+    .leftJoin(agg, eq(agg.parkId, park.id))
+    .where(
+      and(
+        or(isNotNull(agg.parkId), isNotNull(park.outline)),
+        parkScope(actor),
+        parkId ? or(eq(park.id, parkId), eq(park.parentId, parkId)) : undefined,
+      ),
+    )
+    .orderBy(park.name);
+  return rows.map(({ outline, ...r }) => ({
+    ...r,
+    ...(outline
+      ? bboxOf(outline)
+      : {
+          minLng: Number(r.minLng),
+          minLat: Number(r.minLat),
+          maxLng: Number(r.maxLng),
+          maxLat: Number(r.maxLat),
+        }),
+    outline,
+    sites: Number(r.sites ?? 0),
+  }));
 }
 
 /**

@@ -163,7 +163,7 @@ describe.each(backends)("sites on %s", (backend) => {
     expect(staleEdit.statusCode).toBe(409);
   });
 
-  it("serves map features of a viewport with only what the map needs, and parks as the box of their sites", async () => {
+  it("serves map features of a viewport with only what the map needs, and parks by outline or the box of their sites", async () => {
     const map = json<SiteFeatureCollection>(await get("/api/sites/map?bbox=119.9,28.35,120.0,28.45"));
     expect(map.features.length).toBeGreaterThanOrEqual(3);
     expect(Object.keys(map.features[0]!.properties).sort()).toEqual([
@@ -180,10 +180,55 @@ describe.each(backends)("sites on %s", (backend) => {
       await get("/api/sites/map?bbox=119.9,28.35,120.0,28.45&status=to_recover"),
     );
     expect(filtered.features.every((f) => f.properties.status === "to_recover")).toBe(true);
-    const parks = json<{ items: { parkName: string; minLng: number; sites: number }[] }>(
-      await get("/api/sites/parks"),
-    ).items;
-    expect(parks.find((p) => p.parkName === "丽水经开区基金产业园")!.sites).toBeGreaterThanOrEqual(3);
+    type Extent = { parkName: string; minLng: number; maxLat: number; sites: number; outline: unknown };
+    let parks = json<{ items: Extent[] }>(await get("/api/sites/parks")).items;
+    const fund = parks.find((p) => p.parkName === "丽水经开区基金产业园")!;
+    expect(fund.sites).toBeGreaterThanOrEqual(3);
+    expect(fund.outline).toBeNull();
+    // The zone itself has a boundary: its box is the outline's, not its sites'.
+    const zone = parks.find((p) => p.parkName === "丽水经济技术开发区")!;
+    expect(zone).toMatchObject({ minLng: 119.848, maxLat: 28.463, outline: { type: "Polygon" } });
+
+    // A park drawn with an outline and no site yet is on the map too; a bad outline is refused.
+    const outline = "120.1,28.5\n120.12,28.5\n120.12,28.52\n120.1,28.52";
+    const ring = outline.split("\n").map((l) => l.split(",").map(Number));
+    const made = await send("POST", "/api/parks", {
+      regionId: json<{ regionId: string }>(await get(`/api/parks/${ids.etdz}`)).regionId,
+      name: "边界测试园区",
+      kind: "industrial_park",
+      outline: { type: "Polygon", coordinates: [[...ring, ring[0]]] },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    parks = json<{ items: Extent[] }>(await get("/api/sites/parks")).items;
+    expect(parks.find((p) => p.parkName === "边界测试园区")).toMatchObject({ sites: 0, minLng: 120.1 });
+    const bad = await send("PATCH", `/api/parks/${json<{ id: string }>(made).id}`, {
+      outline: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [120.1, 28.5],
+            [120.12, 28.52],
+            [120.12, 28.5],
+            [120.1, 28.52],
+            [120.1, 28.5],
+          ],
+        ],
+      },
+      version: 1,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(err(bad).message).toContain("园区边界有误：边界自相交");
+    const gcj = await send("PATCH", `/api/parks/${json<{ id: string }>(made).id}`, {
+      outline: { type: "Polygon", coordinates: [[...ring, ring[0]]] },
+      outlineCrs: "gcj02",
+      version: 1,
+    });
+    expect(gcj.statusCode, gcj.body).toBe(200);
+    const moved = json<{ outline: { coordinates: number[][][] } }>(gcj).outline.coordinates[0]![0]!;
+    // GCJ-02 is offset by a few hundred metres from WGS 84: the stored outline moved by that much.
+    const shift = Math.hypot(moved[0]! - 120.1, moved[1]! - 28.5);
+    expect(shift).toBeGreaterThan(0.001);
+    expect(shift).toBeLessThan(0.01);
     expect(
       json<SiteFeatureCollection>(await get("/api/sites/map", "officer")).features.every(
         (f) => !f.properties.name.includes("基金产业园"),

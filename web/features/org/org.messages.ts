@@ -42,6 +42,10 @@ export const orgMessages: Messages = {
       hostLocationHint: "飞地建在外地，请写明实际所在地",
       area: "面积",
       areaHint: "按平方米填写，右侧自动折算为亩（1 亩 = 666.67 平方米）",
+      outline: "园区边界",
+      outlineHint:
+        "每行一个顶点“经度,纬度”（或粘贴 GeoJSON 多边形），首尾自动闭合；不填则地图按园区内空间资源的范围示意",
+      outlineCrs: "坐标系",
       address: "地址",
       description: "简介",
     },
@@ -127,6 +131,10 @@ export const orgMessages: Messages = {
       hostLocationHint: "Where the enclave actually is",
       area: "Area",
       areaHint: "In square metres; shown in mu beside it (1 mu = 666.67 m²)",
+      outline: "Boundary",
+      outlineHint:
+        "One vertex a line as “lng,lat” (or paste a GeoJSON polygon); it closes itself. Left blank, the map draws the box around the park's sites",
+      outlineCrs: "Coordinates",
       address: "Address",
       description: "Description",
     },

@@ -1,6 +1,14 @@
 import { Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { type ParkKind, parkKinds } from "../../../../common/enums";
+import {
+  type Crs,
+  isProblem,
+  PARK_MAX_SPAN_DEG,
+  parsePolygonText,
+  polygonProblems,
+  toWgs84,
+} from "../../../../common/geo";
 import { type Park, parkCreate } from "../../../../common/org.schema";
 import { AreaInput } from "../../../components/AreaInput";
 import { RecordForm, type RecordFormProps } from "../../../components/RecordForm";
@@ -19,6 +27,8 @@ interface Values {
   areaM2: number | null;
   address: string;
   description: string;
+  outlineText: string;
+  outlineCrs: Crs;
 }
 
 const toValues = (p: Park | null): Values => ({
@@ -31,12 +41,32 @@ const toValues = (p: Park | null): Values => ({
   areaM2: p?.areaM2 ?? null,
   address: p?.address ?? "",
   description: p?.description ?? "",
+  outlineText: p?.outline ? p.outline.coordinates[0]!.map(([lng, lat]) => `${lng},${lat}`).join("\n") : "",
+  outlineCrs: "wgs84",
 });
+
+/** The outline as typed: nothing (clears it), or a polygon the common checks accept. */
+const readOutline = (text: string, crs: Crs) => {
+  if (!text.trim()) return { outline: null };
+  const read = parsePolygonText(text);
+  if (isProblem(read)) return { problem: read.message };
+  const problems = polygonProblems(toWgs84(read, crs), PARK_MAX_SPAN_DEG);
+  return problems.length ? { problem: problems.map((p) => p.message).join("；") } : { outline: read };
+};
 
 const s = parkCreate.shape;
 
-// The host location belongs to an enclave (飞地) only; another kind clears it.
-const toBody = (v: Values) => ({ ...v, hostLocation: v.kind === "enclave" ? v.hostLocation : null });
+// The host location belongs to an enclave (飞地) only; another kind clears it. An unchanged
+// outline is not sent again (it was converted to WGS 84 when saved).
+const toBody = (record: Park | null) => (v: Values) => {
+  const { outlineText, outlineCrs, ...rest } = v;
+  const unchanged = outlineText === toValues(record).outlineText && outlineCrs === "wgs84";
+  return {
+    ...rest,
+    hostLocation: v.kind === "enclave" ? v.hostLocation : null,
+    ...(unchanged ? {} : { outline: readOutline(outlineText, outlineCrs).outline ?? null, outlineCrs }),
+  };
+};
 
 export const ParkForm = (props: RecordFormProps<Park>) => {
   const { t } = useTranslation("org");
@@ -52,7 +82,7 @@ export const ParkForm = (props: RecordFormProps<Park>) => {
       initialValues={toValues(props.record)}
       create={create}
       update={update}
-      toBody={toBody}
+      toBody={toBody(props.record)}
     >
       <Form.Item name="name" label={t("parks.name")} required rules={[zodRule(s.name)]}>
         <Input placeholder={t("parks.namePh")} autoFocus maxLength={100} showCount />
@@ -90,6 +120,30 @@ export const ParkForm = (props: RecordFormProps<Park>) => {
         rules={[zodRule(s.areaM2, "null")]}
       >
         <AreaInput />
+      </Form.Item>
+      <Form.Item
+        name="outlineText"
+        label={t("parks.outline")}
+        extra={t("parks.outlineHint")}
+        rules={[
+          {
+            validator: async (_, text: string) => {
+              const r = readOutline(text ?? "", form.getFieldValue("outlineCrs") ?? "wgs84");
+              if (r.problem) throw new Error(r.problem);
+            },
+          },
+        ]}
+      >
+        <Input.TextArea rows={3} style={{ fontFamily: "monospace" }} placeholder="119.85,28.42" />
+      </Form.Item>
+      <Form.Item name="outlineCrs" label={t("parks.outlineCrs")}>
+        <Select
+          options={[
+            { value: "wgs84", label: "WGS-84（GPS、天地图）" },
+            { value: "gcj02", label: "GCJ-02（高德、腾讯）" },
+          ]}
+          style={{ width: 220 }}
+        />
       </Form.Item>
       <Form.Item name="address" label={t("parks.address")} rules={[zodRule(s.address)]}>
         <Input maxLength={200} />

@@ -57,7 +57,9 @@ const colorExpr = (by: ColorBy) =>
 const parkFeatures = (parks: ParkExtent[]) => ({
   type: "FeatureCollection" as const,
   features: parks.map((p) => {
-    // A little margin so the park's outline does not sit on its outermost sites.
+    if (p.outline) return { type: "Feature" as const, properties: { name: p.parkName }, geometry: p.outline };
+    // Without an outline: the box around its sites, with a little margin so it does not sit on
+    // the outermost ones.
     const m = 0.002;
     const [w, s, e, n] = [p.minLng - m, p.minLat - m, p.maxLng + m, p.maxLat + m];
     return {
