@@ -126,10 +126,20 @@ const indicatorSet = (group: string) =>
       }
     });
 
+/**
+ * A rule's condition names some firms: an empty one (以下条件 with no rows) would name every firm
+ * in scope, which is never what an exclusion, an adjustment or a negative-list item means.
+ */
+const ruleCondition = (what: string) =>
+  conditionSchema.refine(
+    (c) => !(("all" in c && c.all.length === 0) || ("any" in c && c.any.length === 0)),
+    `请为${what}设置至少一个条件`,
+  );
+
 export const adjustmentSchema = z.strictObject({
   label: z.string().trim().min(1, "请填写加减分项名称").max(60),
   /** the firms it applies to, in the condition language over evaluation fields */
-  condition: conditionSchema,
+  condition: ruleCondition("加减分项"),
   /** positive: a bonus; negative: a deduction */
   points: num("分值")
     .refine((v) => v !== 0, "分值不能为 0")
@@ -140,7 +150,7 @@ export type Adjustment = z.infer<typeof adjustmentSchema>;
 
 export const exclusionSchema = z.strictObject({
   reason: z.string().trim().min(2, "请填写不参评原因").max(60),
-  condition: conditionSchema,
+  condition: ruleCondition("不参评原因"),
 });
 export type Exclusion = z.infer<typeof exclusionSchema>;
 
@@ -195,7 +205,7 @@ export type ClassRule = z.infer<typeof classRuleSchema>;
 
 export const negativeSchema = z.strictObject({
   reason: z.string().trim().min(2, "请填写原因").max(60),
-  condition: conditionSchema,
+  condition: ruleCondition("负面清单"),
   forceClass: z.enum(classes).default("D"),
 });
 export type NegativeItem = z.infer<typeof negativeSchema>;

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { login } from "./helpers";
+import { choose, login } from "./helpers";
 
 const shots = "docs/screenshots";
 fs.mkdirSync(shots, { recursive: true });
@@ -73,4 +73,47 @@ test("an administrator runs the 亩均 evaluation of the demo district and opens
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "导出" }).click();
   expect((await download).suggestedFilename()).toContain("D类企业名单");
+});
+
+test("an administrator records an evaluation event on a firm's page and deletes it after confirming", async ({
+  page,
+}) => {
+  await login(page, "admin");
+  await page.goto(`/enterprises?q=${encodeURIComponent("海沃机械")}`);
+  await page.getByRole("link", { name: "海沃机械" }).click();
+  await page.getByRole("tab", { name: "亩均评价" }).click();
+  await expect(page.getByText("暂无评价事项")).toBeVisible();
+  await page.getByRole("button", { name: "登记事项" }).click();
+  const modal = page.getByRole("dialog", { name: "登记事项" });
+  await choose(page, modal, "事项类型", "专利", "发明专利授权");
+  await modal.getByLabel("说明（文号、日期等）").fill("ZL2025 1 0123456.7");
+  await page.screenshot({ path: `${shots}/evaluation-event.png` });
+  await modal.getByRole("button", { name: /确\s*定|OK/ }).click();
+  await expect(page.getByText("已登记「发明专利授权」")).toBeVisible();
+  const row = page.getByRole("row", { name: /发明专利授权/ });
+  await expect(row).toContainText("ZL2025 1 0123456.7");
+  await row.getByRole("button", { name: "删除" }).click();
+  const confirm = page.locator(".ant-popover:visible", { hasText: "确定删除「发明专利授权」吗？" });
+  await confirm.getByRole("button", { name: /确\s*定|OK/ }).click();
+  await expect(page.getByText("已删除「发明专利授权」")).toBeVisible();
+  await expect(page.getByText("暂无评价事项")).toBeVisible();
+});
+
+test("an administrator edits a scheme's rules and is refused a negative-list item that names no firm", async ({
+  page,
+}) => {
+  await login(page, "admin");
+  await page.getByRole("menuitem", { name: "亩均效益评价" }).click();
+  await page.getByRole("link", { name: schemeName }).click();
+  await expect(page.getByText("参评范围", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "添加负面清单" }).click();
+  await page.getByLabel("负面清单第 2 条原因").fill("违法用地");
+  await page.getByRole("button", { name: "保存方案" }).click();
+  await expect(page.getByText("请为负面清单设置至少一个条件")).toBeVisible();
+  await page.getByRole("button", { name: "删除负面清单第 2 条" }).click();
+  await page.getByLabel("负面清单第 1 条原因").fill("发生重大安全生产事故（含死亡）");
+  await page.getByRole("button", { name: "保存方案" }).click();
+  await expect(page.getByText("方案已保存")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("负面清单第 1 条原因")).toHaveValue("发生重大安全生产事故（含死亡）");
 });

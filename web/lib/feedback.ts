@@ -10,7 +10,10 @@ export const useFeedback = () => {
   const error = useCallback(
     (e: unknown) => {
       if (isApiError(e)) {
-        const text = e.code === "STALE_VERSION" ? `${e.message}` : e.message || t("error.title");
+        // A schema refusal's own message names fields by path ("输入有误：body.x"): its field
+        // messages say what is wrong in words.
+        const fields = e.code === "VALIDATION" ? [...new Set(e.fieldIssues.map((i) => i.message))] : [];
+        const text = fields.length ? fields.join("；") : e.message || t("error.title");
         void message.error({ content: text, duration: e.code === "STALE_VERSION" ? 6 : 4 });
       } else if (e instanceof Error) void message.error(e.message);
       else void message.error(t("error.title"));

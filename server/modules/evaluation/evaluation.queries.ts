@@ -4,6 +4,7 @@ import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
 import { offsetOf } from "../../lib/paging.js";
 import { inRegionSubtree, scopeWhere } from "../../lib/scope.js";
+import { firmChainsSql } from "../chains/chains.fragments.js";
 import { enterpriseNames } from "../enterprises/enterprises.figures.js";
 import { park, region } from "../org/org.table.js";
 import { sitesOfFirm } from "../sites/sites.queries.js";
@@ -204,14 +205,19 @@ export async function distribution(
   db: DbOrTx,
   actor: Actor,
   runId: string,
-  by: "park" | "industry" | "class",
+  by: "park" | "industry" | "chain" | "class",
 ) {
   const key =
     by === "park"
       ? sql`coalesce(${park.name}, '（未入园）')`
       : by === "industry"
         ? sql`coalesce(left(${res.industryCode}, 3), '（未填行业）')`
-        : sql`'全部'`;
+        : by === "chain"
+          ? sql`fc.chain_name`
+          : sql`'全部'`;
+  // Per chain: the firms on its links only, a firm on two chains in both.
+  const chains =
+    by === "chain" ? sql`join ${firmChainsSql()} fc on fc.enterprise_id = ${res.enterpriseId}` : sql``;
   const r = await db.execute(sql`select ${key} as key,
       count(*) filter (where ${res.class} = 'A')::int as a, count(*) filter (where ${res.class} = 'B')::int as b,
       count(*) filter (where ${res.class} = 'C')::int as c, count(*) filter (where ${res.class} = 'D')::int as d,
@@ -219,7 +225,7 @@ export async function distribution(
       sum((${res.figures}->>'taxWan')::float8 / ${res.members}) filter (where ${res.class} <> 'T')
         / nullif(sum((${res.figures}->>'landMu')::float8 / ${res.members}) filter (where ${res.class} <> 'T'
           and ${res.figures}->>'taxWan' is not null), 0) as tax_per_mu
-    from ${res} left join ${park} on ${park.id} = ${res.parkId}
+    from ${res} left join ${park} on ${park.id} = ${res.parkId} ${chains}
     where ${and(eq(res.runId, runId), resultScope(actor))}
     group by 1 order by n desc limit 200`);
   return rowsOf<{

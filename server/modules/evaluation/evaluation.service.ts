@@ -276,12 +276,13 @@ export async function listResults(ctx: ActorCtx, runId: string, query: ResultQue
 }
 export async function distributions(ctx: ActorCtx, runId: string) {
   await getRun(ctx, runId);
-  const [all, parks, industries] = await Promise.all([
+  const [all, parks, industries, chains] = await Promise.all([
     q.distribution(ctx.db, ctx.actor, runId, "class"),
     q.distribution(ctx.db, ctx.actor, runId, "park"),
     q.distribution(ctx.db, ctx.actor, runId, "industry"),
+    q.distribution(ctx.db, ctx.actor, runId, "chain"),
   ]);
-  return { all: all[0] ?? null, parks, industries };
+  return { all: all[0] ?? null, parks, industries, chains };
 }
 
 /** 企业评价卡: each indicator's value, benchmark and score, and how the class was reached. */

@@ -222,11 +222,31 @@ describe.each(backends)("亩均效益评价 on %s", (backend) => {
     );
     expect(after.explanation.steps.at(-1)).toContain("违法用地");
 
-    const d = json<{ all: { total: number; counts: Record<string, number> }; industries: { key: string }[] }>(
-      await get(`/api/evaluation-runs/${run.id}/distributions`),
+    // Two firms on a chain's link: the chain's row counts them, by their classes.
+    const chain = json<{ id: string }>(
+      await send("POST", "/api/chains", {
+        regionId,
+        name: "评价测试链",
+        links: [{ key: "a", name: "晶圆制造", segment: "midstream", parents: [] }],
+      }),
     );
+    const links = json<{ links: { id: string }[] }>(await get(`/api/chains/${chain.id}/map`)).links;
+    for (const name of ["甲", "戊"]) {
+      const added = await send("POST", `/api/chain-links/${links[0]!.id}/firms`, {
+        enterpriseId: ids.get(name)!,
+      });
+      expect(added.statusCode, added.body).toBe(201);
+    }
+    const d = json<{
+      all: { total: number; counts: Record<string, number> };
+      industries: { key: string }[];
+      chains: { key: string; total: number; counts: Record<string, number> }[];
+    }>(await get(`/api/evaluation-runs/${run.id}/distributions`));
     expect(d.all.total).toBe(11);
     expect(d.industries.map((x) => x.key)).toContain("C39");
+    expect(d.chains).toHaveLength(1);
+    expect(d.chains[0]).toMatchObject({ key: "评价测试链", total: 2 });
+    expect(Object.values(d.chains[0]!.counts).reduce((a, b) => a + b, 0)).toBe(2);
     const xlsx = await get(`/api/evaluation-runs/${run.id}/results/export?class=D`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-type"]).toContain("spreadsheetml");

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SchemeBody, SchemeRow } from "../../../../common/evaluation.schema";
 import type { Page } from "../../../../common/paging";
-import { apiDownload, apiGet, apiPatch, apiPost, type QueryParams } from "../../../lib/api";
+import { apiDelete, apiDownload, apiGet, apiPatch, apiPost, type QueryParams } from "../../../lib/api";
 import { auditKey } from "../../../lib/query-keys";
 import type { Card, Distributions, FirmEvaluations, Preflight, ResultRow, RunRow } from "./evaluation.types";
 
@@ -173,3 +173,19 @@ export const useMovement = (id: string) =>
         items: { from: string; to: string; count: number }[];
       }>(`/evaluation-runs/${id}/movement`, undefined, signal),
   });
+
+/** POST /api/evaluation-events — a bonus, deduction or negative-list event of a firm's year */
+export const useAddEvent = () => {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: (v: { enterpriseId: string; year: number; kind: string; note: string | null }) =>
+      apiPost<{ id: string }>("/evaluation-events", v),
+    onSuccess: done,
+  });
+};
+
+/** DELETE /api/evaluation-events/:id */
+export const useRemoveEvent = () => {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (id: string) => apiDelete(`/evaluation-events/${id}`), onSuccess: done });
+};

@@ -73,6 +73,8 @@ export interface Distributions {
   all: DistributionRow | null;
   parks: DistributionRow[];
   industries: DistributionRow[];
+  /** firms on each active chain's links; a firm on two chains counts in both */
+  chains: DistributionRow[];
 }
 
 export interface FirmEvaluations {

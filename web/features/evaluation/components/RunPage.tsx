@@ -40,7 +40,7 @@ export const RunPage = () => {
   const list = useListState(filterKeys);
   const results = useResults(id, list.query);
   const exportList = useExportResults(id);
-  const [by, setBy] = useState<"parks" | "industries">("parks");
+  const [by, setBy] = useState<"parks" | "industries" | "chains">("parks");
   const [open, setOpen] = useState<string | null>(null);
   const rows: DistributionRow[] = useMemo(
     () =>
@@ -65,15 +65,21 @@ export const RunPage = () => {
           extra={
             <Segmented
               value={by}
-              onChange={(v) => setBy(v as "parks" | "industries")}
+              onChange={(v) => setBy(v as "parks" | "industries" | "chains")}
               options={[
                 { value: "parks", label: t("run.byPark") },
                 { value: "industries", label: t("run.byIndustry") },
+                { value: "chains", label: t("run.byChain") },
               ]}
             />
           }
         >
           <ApiErrorAlert error={dist.error} onRetry={() => void dist.refetch()} />
+          {by === "chains" && (
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+              {t("run.byChainHint")}
+            </Typography.Paragraph>
+          )}
           {rows.length ? (
             <EChart
               option={classBarsOption(rows, shortNames)}

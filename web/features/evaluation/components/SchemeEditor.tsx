@@ -2,8 +2,6 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Flex, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { describeCondition } from "../../../../common/conditions";
-import { evaluationFields } from "../../../../common/evaluation.fields";
 import {
   type Indicator,
   indicatorDefs,
@@ -15,6 +13,7 @@ import {
 } from "../../../../common/evaluation.schema";
 import { useFeedback } from "../../../lib/feedback";
 import { useUpdateScheme } from "../api/evaluation.api";
+import { SchemeRules } from "./SchemeRules";
 
 type Group = "above" | "below";
 
@@ -79,25 +78,7 @@ export const SchemeEditor = ({ scheme, canManage }: { scheme: SchemeRow; canMana
           </Typography.Text>
         )}
       </Card>
-      <Card size="small" title={t("scheme.exclusions")}>
-        {body.exclusions.map((x) => (
-          <div key={x.reason}>
-            <Tag color="default">T</Tag>
-            {x.reason}：
-            <Typography.Text type="secondary">
-              {describeCondition(x.condition, evaluationFields)}
-            </Typography.Text>
-          </div>
-        ))}
-        {body.negative.map((x) => (
-          <div key={x.reason}>
-            <Tag color="red">
-              {t("scheme.negative")} → {x.forceClass}
-            </Tag>
-            {x.reason}
-          </div>
-        ))}
-      </Card>
+      <SchemeRules body={body} onChange={setBody} disabled={!canManage} />
       {canManage ? (
         <Flex justify="end">
           <Button type="primary" onClick={save} loading={update.isPending}>
