@@ -1,5 +1,5 @@
 import { PlayCircleOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Flex, Progress, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Flex, Space, Spin, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -52,12 +52,14 @@ const RunCard = ({ schemeId }: { schemeId: string }) => {
   const navigate = useNavigate();
   const pre = usePreflight(schemeId);
   const start = useStartRun();
-  const [pct, setPct] = useState(0);
-  // The run is one statement on the server: the bar moves on time, and completes with the answer.
+  const [elapsed, setElapsed] = useState(0);
+  // The run is one statement on the server, which reports no progress: the card says what it does
+  // and for how long it has been at it, never a made-up percentage.
   useEffect(() => {
     if (!start.isPending) return;
-    setPct(5);
-    const h = setInterval(() => setPct((p) => Math.min(95, p + (95 - p) * 0.15)), 300);
+    const t0 = Date.now();
+    setElapsed(0);
+    const h = setInterval(() => setElapsed(Math.floor((Date.now() - t0) / 1000)), 1000);
     return () => clearInterval(h);
   }, [start.isPending]);
   const go = (force: boolean) =>
@@ -95,8 +97,11 @@ const RunCard = ({ schemeId }: { schemeId: string }) => {
       <ApiErrorAlert error={pre.error} onRetry={() => void pre.refetch()} />
       {start.isPending ? (
         <Space direction="vertical" style={{ width: "100%" }}>
-          <Typography.Text>{t("scheme.running")}</Typography.Text>
-          <Progress percent={Math.round(pct)} status="active" />
+          <Space>
+            <Spin size="small" />
+            <Typography.Text>{t("scheme.running")}</Typography.Text>
+          </Space>
+          <Typography.Text type="secondary">{t("scheme.runningFor", { s: elapsed })}</Typography.Text>
         </Space>
       ) : null}
       {pre.data ? (
