@@ -247,6 +247,23 @@ describe.each(backends)("亩均效益评价 on %s", (backend) => {
     expect(d.chains).toHaveLength(1);
     expect(d.chains[0]).toMatchObject({ key: "评价测试链", total: 2 });
     expect(Object.values(d.chains[0]!.counts).reduce((a, b) => a + b, 0)).toBe(2);
+    // 亩均税收 as a KPI indicator: the region's figure from each firm's latest run, as the run shows it.
+    const goal = await send("POST", "/api/kpi/goals", {
+      regionId,
+      indicatorKey: "evaluation.tax_per_mu",
+      unitKind: "region",
+      unitId: regionId,
+      year: 2025,
+      target: 30,
+    });
+    expect(goal.statusCode, goal.body).toBe(201);
+    const g = json<{ actual: number | null }>(goal);
+    expect(g.actual).not.toBeNull();
+    expect(g.actual!).toBeCloseTo(
+      json<{ all: { taxPerMu: number } }>(await get(`/api/evaluation-runs/${run.id}/distributions`)).all
+        .taxPerMu,
+      6,
+    );
     const xlsx = await get(`/api/evaluation-runs/${run.id}/results/export?class=D`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-type"]).toContain("spreadsheetml");

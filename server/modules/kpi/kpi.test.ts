@@ -227,9 +227,11 @@ describe.each(backends)("kpi on %s", (backend) => {
       name: "飞地全指标赛马",
       unitKind: "enclave",
       unitIds: [ids.zj, ids.nb, ids.hz],
+      // Equal weights however many providers there are, the first taking what rounding leaves.
       items: keys.map((k, i) => ({
         indicatorKey: k,
-        weight: i === 0 ? 100 - 7 * (keys.length - 1) : 7,
+        weight:
+          i === 0 ? 100 - Math.floor(100 / keys.length) * (keys.length - 1) : Math.floor(100 / keys.length),
         rule: { kind: "efficacy" },
       })),
     });
