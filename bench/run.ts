@@ -3,7 +3,9 @@ import { sql } from "drizzle-orm";
 import { migrate, openPglite, openPostgres } from "../server/db/client.js";
 import { ensureRegions } from "../server/modules/org/regions.reference.js";
 import { type BackendName, type BenchRecord, type Size, writeResults } from "./bench.lib.js";
+import { bulletinScenarios } from "./scenarios/bulletins.bench.js";
 import { chainsScenarios } from "./scenarios/chains.bench.js";
+import { cockpitScenarios } from "./scenarios/cockpit.bench.js";
 import { enterpriseScenarios } from "./scenarios/enterprises.bench.js";
 import { evaluationScenarios } from "./scenarios/evaluation.bench.js";
 import { foundationScenarios } from "./scenarios/foundation.bench.js";
@@ -54,6 +56,8 @@ const modules: [string, () => Promise<BenchRecord[]>][] = [
   ["chains.", () => chainsScenarios(database, size, backend)],
   ["evaluation.", () => evaluationScenarios(database, size, backend)],
   ["kpi.", () => kpiScenarios(database, size, backend)],
+  ["kpi.cockpit", () => cockpitScenarios(database, size, backend)],
+  ["kpi.bulletin", () => bulletinScenarios(database, size, backend)],
 ];
 let records: BenchRecord[] = [];
 for (const [prefixes, run] of modules) {

@@ -87,6 +87,10 @@ export const subjectTypes = [
   "policy",
   "policy_application",
   "talent_project",
+  "talent_programme",
+  "talent_round",
+  "talent",
+  "talent_unit",
   "fund",
   "export",
   "workday",
@@ -102,6 +106,8 @@ export const subjectTypes = [
   "goal",
   "kpi_scheme",
   "kpi_run",
+  "bulletin_schedule",
+  "bulletin",
 ] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
@@ -127,6 +133,10 @@ export const subjectTypeLabels: Record<SubjectType, string> = {
   policy: "政策条款",
   policy_application: "政策兑现申请",
   talent_project: "人才项目",
+  talent_programme: "人才计划",
+  talent_round: "人才项目申报批次",
+  talent: "人才",
+  talent_unit: "人才公寓",
   fund: "产业基金",
   export: "导出",
   workday: "工作日历",
@@ -142,6 +152,8 @@ export const subjectTypeLabels: Record<SubjectType, string> = {
   goal: "年度目标",
   kpi_scheme: "考核方案",
   kpi_run: "赛马排名",
+  bulletin_schedule: "通报计划",
+  bulletin: "通报",
 };
 
 /** Chinese names of audit actions, for screens and exports. */

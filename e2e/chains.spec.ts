@@ -67,3 +67,47 @@ test("an officer opens a chain map, clicks a missing link, turns its prospect in
   await expect(page.locator(".ant-table-row", { hasText: "晶圆制造" })).toContainText("科盛半导体投资项目");
   await page.screenshot({ path: `${shots}/chains-gaps.png`, fullPage: true });
 });
+
+test("an admin picks and removes a 链主 firm and exports the chain's X清单", async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, "admin");
+  await page.getByRole("menuitem", { name: "产业链", exact: true }).click();
+  await page.getByRole("link", { name: "半导体全链条" }).click();
+  await expect(page.getByRole("heading", { name: /半导体全链条/, level: 4 })).toBeVisible();
+
+  // 链长制与强弱规则: 晶睿 is the demo's 链主; 珏芯 is picked beside it, then removed.
+  await page.getByRole("tab", { name: "链长制与强弱规则" }).click();
+  const card = page.locator(".ant-card", { hasText: "链主企业" });
+  await expect(card.getByRole("link", { name: "浙江晶睿电子科技有限公司" })).toBeVisible();
+  const field = card.getByRole("combobox");
+  await expect(async () => {
+    await field.click();
+    await field.fill("珏芯");
+    const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", {
+      hasText: "珏芯微电子",
+    });
+    await expect(option.first()).toBeVisible({ timeout: 3000 });
+    await option.first().click();
+    await expect(card.getByRole("button", { name: "设为链主" })).toBeEnabled({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await card.getByRole("button", { name: "设为链主" }).click();
+  await expect(page.getByText("已设为链主")).toBeVisible();
+  await expect(card.getByRole("link", { name: "珏芯微电子" })).toBeVisible();
+  await page.screenshot({ path: `${shots}/chains-leaders.png`, fullPage: true });
+  await card.getByRole("button", { name: "移除 珏芯微电子" }).click();
+  const confirm = page.locator(".ant-popover:visible", { hasText: "确定不再将「珏芯微电子」作为链主？" });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole("button", { name: /确\s*定/ }).click();
+  await expect(page.getByText("已移除链主")).toBeVisible();
+  await expect(card.getByRole("link", { name: "珏芯微电子" })).toBeHidden();
+
+  // X清单: each list the chain carries exports to Excel.
+  await page.getByRole("tab", { name: "X清单" }).click();
+  await expect(page.getByText("重点企业清单")).toBeVisible();
+  await page.screenshot({ path: `${shots}/chains-lists.png`, fullPage: true });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "导出 Excel 重点企业清单" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("半导体全链条重点企业清单.xlsx");
+});

@@ -29,6 +29,7 @@ import { activitiesRoutes } from "./modules/activities/activities.routes.js";
 import { chainsRoutes } from "./modules/chains/chains.routes.js";
 import { enterprisesRoutes } from "./modules/enterprises/enterprises.routes.js";
 import { evaluationRoutes } from "./modules/evaluation/evaluation.routes.js";
+import { fundsRoutes } from "./modules/funds/funds.routes.js";
 import { kpiRoutes } from "./modules/kpi/kpi.routes.js";
 import { wireIndicatorProviders } from "./modules/kpi/kpi.wiring.js";
 import { orgRoutes } from "./modules/org/org.routes.js";
@@ -38,6 +39,9 @@ import { problemsRoutes } from "./modules/problems/problems.routes.js";
 import { performanceRoutes } from "./modules/projects/performance.routes.js";
 import { registerProjectJobs } from "./modules/projects/projects.jobs.js";
 import { projectsRoutes } from "./modules/projects/projects.routes.js";
+import { bulletinsRoutes } from "./modules/reports/bulletins.routes.js";
+import { cockpitRoutes } from "./modules/reports/cockpit.routes.js";
+import { dashboardsRoutes } from "./modules/reports/dashboards.routes.js";
 import { reviewsRoutes } from "./modules/reviews/reviews.routes.js";
 import { appealsRoutes } from "./modules/service/appeals.routes.js";
 import { invitationPublicPrefix, invitationsRoutes } from "./modules/service/invitations.routes.js";
@@ -45,6 +49,7 @@ import { policiesRoutes } from "./modules/service/policies.routes.js";
 import { visitsRoutes } from "./modules/service/visits.routes.js";
 import { settingsRoutes } from "./modules/settings/settings.routes.js";
 import { sitesRoutes } from "./modules/sites/sites.routes.js";
+import { talentRoutes } from "./modules/talent/talent.routes.js";
 import { currentSession } from "./modules/users/session.service.js";
 import { sessionRoutes, usersRoutes } from "./modules/users/users.routes.js";
 
@@ -169,9 +174,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   policiesRoutes(app, makeCtx);
   chainsRoutes(app, makeCtx);
   sitesRoutes(app, makeCtx);
+  talentRoutes(app, makeCtx);
+  fundsRoutes(app, makeCtx);
   kpiRoutes(app, makeCtx);
   // KPI indicator providers: each module names the indicators its own SQL computes.
   wireIndicatorProviders();
+  // 领导驾驶舱 and the role dashboards: readers of the other modules.
+  cockpitRoutes(app, makeCtx);
+  dashboardsRoutes(app, makeCtx);
+  // 通报:周、旬、月、季 bulletins (docx + xlsx) on demand and by the daily job.
+  bulletinsRoutes(app, makeCtx, config);
   auditRoutes(app, makeCtx);
   filesRoutes(app, makeCtx, store);
   importerRoutes(app, makeCtx, store);

@@ -21,6 +21,8 @@ const env = z.object({
   ZHAOYIN_SESSION_HOURS: z.coerce.number().positive().default(12),
   ZHAOYIN_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   ZHAOYIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** a CJK font file for the charts drawn on the server (bulletins); found in /usr/share/fonts when unset */
+  ZHAOYIN_CJK_FONT: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -38,6 +40,7 @@ export type Config = {
   lockoutAttempts: number;
   lockoutMinutes: number;
   logLevel: string;
+  cjkFont: string | undefined;
 };
 
 /** Parses the environment; throws one readable message naming every bad variable. */
@@ -62,5 +65,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     lockoutAttempts: e.ZHAOYIN_LOCKOUT_ATTEMPTS,
     lockoutMinutes: e.ZHAOYIN_LOCKOUT_MINUTES,
     logLevel: e.LOG_LEVEL,
+    cjkFont: e.ZHAOYIN_CJK_FONT,
   };
 }

@@ -12,12 +12,15 @@ import { department, park, team } from "../modules/org/org.table.js";
 import * as rq from "../modules/org/regions.queries.js";
 import { loadActorRows } from "../modules/users/users.queries.js";
 import { credentials, userRoles, userScopes, users } from "../modules/users/users.table.js";
+import { loadDemoBulletins } from "./demo.bulletins.js";
 import { loadDemoChains } from "./demo.chains.js";
 import { loadDemoEvaluation } from "./demo.evaluation.js";
+import { loadDemoFunds } from "./demo.funds.js";
 import { loadDemoKpi } from "./demo.kpi.js";
 import { loadDemoProjects } from "./demo.projects.js";
 import { loadDemoService } from "./demo.service.js";
 import { loadDemoSites } from "./demo.sites.js";
+import { loadDemoTalent } from "./demo.talent.js";
 import type { DemoData, RegionRef } from "./demo.types.js";
 
 export interface DemoAccount {
@@ -74,6 +77,7 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
         parentId: p.parent ? parks.get(p.parent)! : null,
         hostLocation: p.hostLocation ?? null,
         areaM2: p.areaM2 ?? null,
+        outline: p.outline ? { type: "Polygon", coordinates: [p.outline] } : null,
         address: p.address ?? null,
         description: p.description,
       });
@@ -187,6 +191,9 @@ export async function loadDemo(ctx: Ctx, data: DemoData, password: string): Prom
       );
       await loadDemoEvaluation(as, refs, (await regionOf("321002")).id);
       await loadDemoKpi(as, refs, async (code) => (await regionOf(code)).id);
+      await loadDemoTalent(as, refs, (await regionOf("330114")).id);
+      await loadDemoBulletins(as, refs.regionId);
+      await loadDemoFunds(as, refs);
     }
     for (const s of laterScopes) {
       await db

@@ -54,6 +54,16 @@ export const permissions = [
   "kpi.read",
   "kpi.manage",
   "kpi.enter",
+  "fund.read",
+  "fund.manage",
+  "cockpit.read",
+  "bulletin.read",
+  "bulletin.generate",
+  "bulletin.manage",
+  "talent.read",
+  "talent.manage",
+  "talent.personal",
+  "talent.pay",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -61,6 +71,7 @@ export type Permission = (typeof permissions)[number];
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
   leader: [
+    "talent.read",
     "org.read",
     "audit.read",
     "file.upload",
@@ -78,8 +89,13 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "site.read",
     "evaluation.read",
     "kpi.read",
+    "cockpit.read",
+    "fund.read",
+    "bulletin.read",
   ],
   team_lead: [
+    "talent.read",
+    "talent.manage",
     "org.read",
     "file.upload",
     "enterprise.read",
@@ -114,8 +130,14 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "evaluation.run",
     "kpi.read",
     "kpi.enter",
+    "fund.read",
+    "fund.manage",
+    "bulletin.read",
+    "bulletin.generate",
   ],
   officer: [
+    "talent.read",
+    "talent.manage",
     "org.read",
     "file.upload",
     "enterprise.read",
@@ -141,8 +163,16 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "evaluation.read",
     "kpi.read",
     "kpi.enter",
+    "fund.read",
+    "fund.manage",
+    "bulletin.read",
+    "bulletin.generate",
   ],
   service_specialist: [
+    "talent.read",
+    "talent.manage",
+    "talent.personal",
+    "talent.pay",
     "org.read",
     "file.upload",
     "enterprise.read",
@@ -166,6 +196,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
     "chain.read",
     "site.read",
     "evaluation.read",
+    "fund.read",
   ],
   department_handler: [
     "org.read",

@@ -1,12 +1,16 @@
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { appealAuditMessages, appealsMessages } from "../features/appeals";
+import { bulletinAuditMessages, bulletinsMessages } from "../features/bulletins";
 import { chainAuditMessages, chainsMessages } from "../features/chains";
+import { cockpitMessages } from "../features/cockpit";
 import { evaluationMessages } from "../features/evaluation";
+import { fundAuditMessages, fundsMessages } from "../features/funds";
 import { kpiMessages } from "../features/kpi";
 import { policiesMessages, policyAuditMessages } from "../features/policies";
 import { projectAuditMessages, projectsMessages } from "../features/projects";
 import { sitesMessages } from "../features/sites";
+import { talentMessages } from "../features/talent";
 import { visitAuditMessages, visitsMessages } from "../features/visits/visits.messages";
 import { registerMessages } from "../lib/i18n";
 import { LoginPage } from "./layouts/LoginPage";
@@ -127,6 +131,35 @@ registerMessages("sites", sitesMessages);
 const SitesPage = page(() => import("../features/sites/components/SitesPage"), "SitesPage");
 const SitesMapPage = page(() => import("../features/sites/components/SitesMapPage"), "SitesMapPage");
 const SiteFiguresPage = page(() => import("../features/sites/components/SiteFiguresPage"), "SiteFiguresPage");
+const SiteImportPage = page(() => import("./pages/SiteImportPage"), "SiteImportPage");
+// 招才引智: talents, projects in rounds, rewards, apartments and figures.
+registerMessages("talent", talentMessages);
+const TalentsPage = page(() => import("../features/talent/components/TalentsPage"), "TalentsPage");
+const TalentProjectsPage = page(
+  () => import("../features/talent/components/TalentProjectsPage"),
+  "TalentProjectsPage",
+);
+const TalentProjectPage = page(
+  () => import("../features/talent/components/TalentProjectPage"),
+  "TalentProjectPage",
+);
+const TalentRoundsPage = page(() => import("../features/talent/components/RoundsPage"), "RoundsPage");
+const TalentRewardsPage = page(() => import("../features/talent/components/RewardsPage"), "RewardsPage");
+const TalentApartmentsPage = page(
+  () => import("../features/talent/components/ApartmentsPage"),
+  "ApartmentsPage",
+);
+const TalentFiguresPage = page(
+  () => import("../features/talent/components/TalentFiguresPage"),
+  "TalentFiguresPage",
+);
+
+// 产业基金: the fund ledger, each fund's page, the figures per park and year.
+registerMessages("funds", fundsMessages);
+registerMessages("audit", fundAuditMessages);
+const FundsPage = page(() => import("../features/funds/components/FundsPage"), "FundsPage");
+const FundPage = page(() => import("../features/funds/components/FundPage"), "FundPage");
+const FundFiguresPage = page(() => import("../features/funds/components/FundFiguresPage"), "FundFiguresPage");
 
 // 亩均效益评价: schemes, runs with their preflight, results and each firm's card.
 registerMessages("evaluation", evaluationMessages);
@@ -144,6 +177,11 @@ const KpiGoalsPage = page(() => import("../features/kpi/components/GoalsPage"), 
 const KpiSchemesPage = page(() => import("../features/kpi/components/SchemesPage"), "SchemesPage");
 const KpiIndicatorsPage = page(() => import("../features/kpi/components/IndicatorsPage"), "IndicatorsPage");
 
+// 通报: schedules and the archive of generated Word/Excel bulletins.
+registerMessages("bulletins", bulletinsMessages);
+registerMessages("audit", bulletinAuditMessages);
+const BulletinsPage = page(() => import("../features/bulletins/components/BulletinsPage"), "BulletinsPage");
+
 // 产业链招商: chain maps, the panorama and the prospect pool.
 registerMessages("chains", chainsMessages);
 registerMessages("audit", chainAuditMessages);
@@ -151,6 +189,10 @@ const ChainsPage = page(() => import("../features/chains/components/ChainsPage")
 const ChainPage = page(() => import("../features/chains/components/ChainPage"), "ChainPage");
 const PanoramaPage = page(() => import("../features/chains/components/PanoramaPage"), "PanoramaPage");
 const ProspectsPage = page(() => import("../features/chains/components/ProspectsPage"), "ProspectsPage");
+
+// 领导驾驶舱: full screen, outside the main layout; the home page's role dashboards use its words too.
+registerMessages("cockpit", cockpitMessages);
+const CockpitRoute = page(() => import("./pages/CockpitRoute"), "CockpitRoute");
 
 const guarded = (permission: string, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -160,6 +202,15 @@ const guarded = (permission: string, Page: ComponentType) => (
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: "/cockpit",
+    element: (
+      <Suspense fallback={null}>
+        <CockpitRoute />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   // Public: a firm's contact opens the invitation link before having an account.
   {
     path: "/invite/:token",
@@ -208,6 +259,17 @@ export const router = createBrowserRouter([
       { path: "sites", element: guarded("site.read", SitesPage) },
       { path: "sites/map", element: guarded("site.read", SitesMapPage) },
       { path: "sites/figures", element: guarded("site.read", SiteFiguresPage) },
+      { path: "sites/import", element: guarded("site.manage", SiteImportPage) },
+      { path: "talent/people", element: guarded("talent.read", TalentsPage) },
+      { path: "talent/projects", element: guarded("talent.read", TalentProjectsPage) },
+      { path: "talent/projects/:id", element: guarded("talent.read", TalentProjectPage) },
+      { path: "talent/rounds", element: guarded("talent.read", TalentRoundsPage) },
+      { path: "talent/rewards", element: guarded("talent.read", TalentRewardsPage) },
+      { path: "talent/apartments", element: guarded("talent.read", TalentApartmentsPage) },
+      { path: "talent/figures", element: guarded("talent.read", TalentFiguresPage) },
+      { path: "funds", element: guarded("fund.read", FundsPage) },
+      { path: "funds/figures", element: guarded("fund.read", FundFiguresPage) },
+      { path: "funds/:id", element: guarded("fund.read", FundPage) },
       { path: "evaluation", element: guarded("evaluation.read", EvaluationSchemesPage) },
       { path: "evaluation/schemes/:id", element: guarded("evaluation.read", EvaluationSchemePage) },
       { path: "evaluation/runs/:id", element: guarded("evaluation.read", EvaluationRunPage) },
@@ -215,6 +277,7 @@ export const router = createBrowserRouter([
       { path: "kpi/goals", element: guarded("kpi.read", KpiGoalsPage) },
       { path: "kpi/schemes", element: guarded("kpi.read", KpiSchemesPage) },
       { path: "kpi/indicators", element: guarded("kpi.read", KpiIndicatorsPage) },
+      { path: "bulletins", element: guarded("bulletin.read", BulletinsPage) },
       { path: "policies/:id", element: guarded("policy.read", ClausePage) },
       { path: "activities", element: guarded("activity.read", ActivitiesPage) },
       { path: "visits", element: guarded("visit.read", VisitsPage) },

@@ -13,7 +13,9 @@ import {
   ClusterOutlined,
   CommentOutlined,
   ContactsOutlined,
+  CrownOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   DeploymentUnitOutlined,
   DiffOutlined,
   EnvironmentOutlined,
@@ -74,6 +76,8 @@ const groups = [
   { key: "projects", label: "projectGroup", icon: <ProjectOutlined /> },
   { key: "chains", label: "chainGroup", icon: <NodeIndexOutlined /> },
   { key: "sites", label: "siteGroup", icon: <EnvironmentOutlined /> },
+  { key: "talent", label: "talentGroup", icon: <CrownOutlined /> },
+  { key: "funds", label: "fundGroup", icon: <BankOutlined /> },
   { key: "problems", label: "problemGroup", icon: <AlertOutlined /> },
   // 企业服务: visits now; appeals and policy redemption join the same group.
   { key: "service", label: "serviceGroup", icon: <CustomerServiceOutlined /> },
@@ -110,6 +114,15 @@ export const sections: Section[] = [
     icon: <BarChartOutlined />,
     group: "enterprises",
   },
+  // 领导驾驶舱: the full-screen wall view, above the rankings it summarises.
+  {
+    path: "/cockpit",
+    label: "cockpit",
+    desc: "cockpitDesc",
+    permission: "cockpit.read",
+    icon: <DashboardOutlined />,
+    group: "kpi",
+  },
   // 考核赛马: rankings first, since leaders open the group for them.
   {
     path: "/kpi/ranking",
@@ -141,6 +154,15 @@ export const sections: Section[] = [
     desc: "kpiIndicatorsDesc",
     permission: "kpi.read",
     icon: <UnorderedListOutlined />,
+    group: "kpi",
+  },
+  // 通报: 周、旬、月、季 bulletins generated from the rankings and goals above.
+  {
+    path: "/bulletins",
+    label: "bulletins",
+    desc: "bulletinsDesc",
+    permission: "bulletin.read",
+    icon: <NotificationOutlined />,
     group: "kpi",
   },
   {
@@ -364,6 +386,72 @@ export const sections: Section[] = [
     permission: "site.read",
     icon: <PieChartOutlined />,
     group: "sites",
+  },
+  // 招才引智: people and projects first, then rounds, rewards, apartments and the figures.
+  {
+    path: "/talent/people",
+    label: "talents",
+    desc: "talentsDesc",
+    permission: "talent.read",
+    icon: <SolutionOutlined />,
+    group: "talent",
+  },
+  {
+    path: "/talent/projects",
+    label: "talentProjects",
+    desc: "talentProjectsDesc",
+    permission: "talent.read",
+    icon: <StarOutlined />,
+    group: "talent",
+  },
+  {
+    path: "/talent/rounds",
+    label: "talentRounds",
+    desc: "talentRoundsDesc",
+    permission: "talent.read",
+    icon: <CalendarOutlined />,
+    group: "talent",
+  },
+  {
+    path: "/talent/rewards",
+    label: "talentRewards",
+    desc: "talentRewardsDesc",
+    permission: "talent.read",
+    icon: <GiftOutlined />,
+    group: "talent",
+  },
+  {
+    path: "/talent/apartments",
+    label: "talentApartments",
+    desc: "talentApartmentsDesc",
+    permission: "talent.read",
+    icon: <HomeOutlined />,
+    group: "talent",
+  },
+  {
+    path: "/talent/figures",
+    label: "talentFigures",
+    desc: "talentFiguresDesc",
+    permission: "talent.read",
+    icon: <BarChartOutlined />,
+    group: "talent",
+  },
+  // 产业基金: the fund ledger (each fund's page opens from it), then the figures.
+  {
+    path: "/funds",
+    label: "funds",
+    desc: "fundsDesc",
+    permission: "fund.read",
+    icon: <UnorderedListOutlined />,
+    group: "funds",
+  },
+  {
+    path: "/funds/figures",
+    label: "fundFigures",
+    desc: "fundFiguresDesc",
+    permission: "fund.read",
+    icon: <BarChartOutlined />,
+    group: "funds",
   },
   {
     path: "/org/regions",

@@ -65,6 +65,10 @@ const subjectTypeZh: Record<SubjectType, string> = {
   policy: "政策条款",
   policy_application: "政策兑现申请",
   talent_project: "人才项目",
+  talent_programme: "人才计划",
+  talent_round: "人才项目申报批次",
+  talent: "人才",
+  talent_unit: "人才公寓",
   fund: "产业基金",
   export: "导出",
   workday: "工作日历",
@@ -80,6 +84,8 @@ const subjectTypeZh: Record<SubjectType, string> = {
   goal: "年度目标",
   kpi_scheme: "考核方案",
   kpi_run: "赛马排名",
+  bulletin_schedule: "通报计划",
+  bulletin: "通报",
 };
 
 /**
@@ -166,6 +172,10 @@ export const enumMessages: Messages = {
       policy: "Policy clause",
       policy_application: "Policy application",
       talent_project: "Talent project",
+      talent_programme: "Talent programme",
+      talent_round: "Talent call round",
+      talent: "Talent",
+      talent_unit: "Talent apartment",
       fund: "Fund",
       export: "Export",
       workday: "Working-day calendar",
@@ -181,6 +191,8 @@ export const enumMessages: Messages = {
       goal: "Yearly goal",
       kpi_scheme: "Assessment scheme",
       kpi_run: "Ranking run",
+      bulletin_schedule: "Bulletin schedule",
+      bulletin: "Bulletin",
     } satisfies Record<SubjectType, string>,
     enterpriseLabel: {
       tech_sme: "Tech-based SME",

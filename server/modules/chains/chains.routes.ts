@@ -5,6 +5,7 @@ import {
   type ChainRow,
   chainCreate,
   chainFromTemplate,
+  chainListKinds,
   chainQuery,
   chainUpdate,
   type GapRow,
@@ -27,6 +28,7 @@ import * as svc from "./chains.service.js";
 import { chainTemplates } from "./chains.templates.js";
 import { gapReport } from "./gaps.service.js";
 import * as links from "./links.service.js";
+import { chainList } from "./lists.service.js";
 import { prospectsRoutes } from "./prospects.routes.js";
 
 const versionQuery = z.object({ version: z.coerce.number().int() });
@@ -106,6 +108,22 @@ export function chainsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
       list: async (page) => ({ items: page === 1 ? map.links : [] }),
     });
   });
+  r.get(
+    "/api/chains/:id/lists/:kind/export",
+    { schema: { tags, params: idParam.extend({ kind: z.enum(chainListKinds) }) } },
+    async (req, reply) => {
+      const ctx = actorCtx(makeCtx, req);
+      const list = await chainList(ctx, req.params.id, req.params.kind);
+      return sendXlsx(ctx, reply, {
+        filename: `${list.chainName}${list.title}`,
+        sheet: list.title,
+        what: `chain_list_${req.params.kind}`,
+        filters: { chainId: req.params.id, kind: req.params.kind },
+        columns: list.columns,
+        list: async (page) => ({ items: page === 1 ? list.rows : [] }),
+      });
+    },
+  );
   r.get("/api/chains/:id/gaps", { schema: { tags, params: idParam } }, async (req) => ({
     items: await gapReport(actorCtx(makeCtx, req), req.params.id),
   }));

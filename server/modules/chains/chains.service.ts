@@ -27,7 +27,6 @@ import { userExists } from "../users/users.queries.js";
 import * as q from "./chains.queries.js";
 import { chain, chainLink, chainLinkEdge } from "./chains.table.js";
 import { templateByKey } from "./chains.templates.js";
-import { strengthsChanged } from "./strength.cache.js";
 
 export const invalid = (path: string, zh: string, en: string) =>
   new AppError("VALIDATION", { zh, en }, [{ path, message: zh }]);
@@ -187,7 +186,6 @@ export async function createChain(ctx: ActorCtx, input: ChainCreate, template?: 
       chainTexts,
     );
     await insertDrafts(tx, id, input.regionId, links ?? []);
-    strengthsChanged();
     const created = (await q.getChain(tx.db, tx.actor, id))!;
     await audit(tx, {
       action: "create",
@@ -234,7 +232,6 @@ export async function updateChain(ctx: ActorCtx, id: string, input: ChainUpdate)
       chainTexts,
     );
     if (rows.length === 0) throw stale();
-    strengthsChanged();
     const after = (await q.getChain(tx.db, tx.actor, id))!;
     await audit(tx, {
       action: patch.status === "archived" && before.status !== "archived" ? "archive" : "update",
@@ -276,8 +273,8 @@ export async function chainMap(ctx: ActorCtx, id: string): Promise<ChainMap> {
   requirePermission(ctx.actor.permissions, "chain.read");
   const c = await q.getChain(ctx.db, ctx.actor, id);
   if (!c) throw notFound();
-  const links = await q.linkFacts(ctx.db, [c], today(ctx));
-  return { chain: c, links, totals: await q.chainTotals(ctx.db, c.id, links, today(ctx)) };
+  const { links, totals } = await q.chainFacts(ctx.db, [c], today(ctx));
+  return { chain: c, links, totals: totals.get(c.id)! };
 }
 
 /** 产业链全景图: every active chain of a region with its links' strengths. */

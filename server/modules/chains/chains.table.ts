@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -101,6 +102,48 @@ export const chainLinkFirm = pgTable(
     primaryKey({ columns: [t.linkId, t.enterpriseId] }),
     index("chain_link_firm_enterprise_idx").on(t.enterpriseId),
   ],
+);
+
+/**
+ * Stored firm facts of a chain's links (the expensive part of a chain map: every firm's latest-year
+ * figures and current labels). `gen` is bumped by triggers (migration 0030_chains_facts) whenever a firm joins,
+ * leaves or changes role on one of the chain's links, a link is added or removed, or the registry's
+ * year figures or labels of one of its firms change; the facts are fresh while `computed_gen = gen`
+ * and `as_of` is today (labels have validity dates). Readers recompute a stale chain and store it.
+ */
+export const chainFact = pgTable("chain_fact", {
+  chainId: uuid("chain_id")
+    .primaryKey()
+    .references(() => chain.id, { onDelete: "cascade" }),
+  gen: integer("gen").notNull().default(1),
+  computedGen: integer("computed_gen").notNull().default(0),
+  asOf: text("as_of"),
+  firms: integer("firms").notNull().default(0),
+  outputWan: doublePrecision("output_wan").notNull().default(0),
+  taxWan: doublePrecision("tax_wan").notNull().default(0),
+});
+
+/** Per link of a chain_fact: firm count, 链主 count, latest-year sums, labelled-firm counts. */
+export const chainLinkFact = pgTable(
+  "chain_link_fact",
+  {
+    linkId: uuid("link_id")
+      .primaryKey()
+      .references(() => chainLink.id, { onDelete: "cascade" }),
+    chainId: uuid("chain_id")
+      .notNull()
+      .references(() => chain.id, { onDelete: "cascade" }),
+    firmCount: integer("firm_count").notNull(),
+    leaderCount: integer("leader_count").notNull(),
+    outputWan: doublePrecision("output_wan").notNull(),
+    taxWan: doublePrecision("tax_wan").notNull(),
+    revenueWan: doublePrecision("revenue_wan").notNull(),
+    hnteCount: integer("hnte_count").notNull(),
+    srdiCount: integer("srdi_count").notNull(),
+    giantCount: integer("giant_count").notNull(),
+    listedCount: integer("listed_count").notNull(),
+  },
+  (t) => [index("chain_link_fact_chain_idx").on(t.chainId)],
 );
 
 /** Which chain links a project serves (a project's 产业链 panel; converted prospects keep theirs). */

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProspectRow } from "../../../common/chain.prospect.js";
 import { explainScore } from "../../../common/chain.rank.js";
@@ -157,6 +158,35 @@ describe.each(backends)("chains and prospects on %s", (backend) => {
     expect(link("晶圆制造").strength).toBe("weak");
     const stale = await send("PATCH", `/api/chains/${chain.id}`, { name: "x链", version: 1 });
     expect(stale.statusCode).toBe(409);
+  });
+
+  it("keeps the stored link facts current when the registry's figures and labels change", async () => {
+    const read = async () => json<ChainMap>(await get(`/api/chains/${chain.id}/map`));
+    // the second read comes from the stored facts and equals the fresh computation
+    const fresh = await read();
+    expect(await read()).toEqual(fresh);
+    const pack = link("封装测试").id;
+    const at = (m: ChainMap) => m.links.find((l) => l.id === pack)!;
+    expect(at(fresh)).toMatchObject({ strength: "strong", outputWan: 80_000 });
+    // a newer year with a smaller output: the link turns weak by the rule (strong ≥ ¥5亿)
+    expect(
+      (await send("PUT", `/api/enterprises/${ids.jingrui}/years/2026`, { outputFen: 10_000 * WAN }))
+        .statusCode,
+    ).toBe(200);
+    let m = await read();
+    expect(at(m)).toMatchObject({ strength: "weak", outputWan: 10_000 });
+    expect(m.totals.outputWan).toBe(10_000);
+    expect(await read()).toEqual(m);
+    await send("DELETE", `/api/enterprises/${ids.jingrui}/years/2026`);
+    m = await read();
+    expect(at(m)).toMatchObject({ strength: "strong", outputWan: 80_000 });
+    // a label added and removed
+    const added = await send("POST", `/api/enterprises/${ids.jingrui}/labels`, { label: "listed" });
+    expect(added.statusCode).toBe(201);
+    expect(at(await read()).listedCount).toBe(1);
+    await send("DELETE", `/api/enterprises/${ids.jingrui}/labels/${json<{ id: string }>(added).id}`);
+    expect(at(await read()).listedCount).toBe(0);
+    expect(await read()).toEqual(m);
   });
 
   it("refuses moving a link under its own descendant and a firm of another region", async () => {
@@ -347,5 +377,59 @@ describe.each(backends)("chains and prospects on %s", (backend) => {
       await get(`/api/activities/timeline?subjectType=prospect&subjectId=${p.id}`, "teamlead"),
     );
     expect(tl.items.map((x) => x.title)).toContain("接待示例封测科技考察团");
+  });
+
+  it("picks and removes 链主 firms with audit, and exports each of the chain's lists", async () => {
+    const cur = async () => json<ChainRow>(await get(`/api/chains/${chain.id}`));
+    let c = await cur();
+    const set = async (leaderFirmIds: string[]) =>
+      send("PATCH", `/api/chains/${chain.id}`, { leaderFirmIds, version: (await cur()).version });
+    const ok = await set([ids.jingrui]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(json<ChainRow>(ok).leaderFirms.map((f) => f.name)).toEqual(["浙江晶睿电子科技有限公司"]);
+    // a firm of another region is refused and nothing is written
+    const bad = await set([ids.jingrui, ids.yiwang]);
+    expect(bad.statusCode).toBe(400);
+    expect(message(bad)).toContain("不属于该产业链所在行政区");
+    expect((await cur()).leaderFirmIds).toEqual([ids.jingrui]);
+    const trail = json<{ items: { action: string; after?: Record<string, unknown> }[] }>(
+      await get(`/api/audit?subjectType=chain&subjectId=${chain.id}`),
+    );
+    expect(trail.items.some((e) => e.action === "update" && JSON.stringify(e).includes(ids.jingrui))).toBe(
+      true,
+    );
+
+    const sheet = async (kind: string, who: Who = "admin") => {
+      const res = await get(`/api/chains/${chain.id}/lists/${kind}/export`, who);
+      if (res.statusCode !== 200) return { status: res.statusCode, body: res.body, rows: [] as string[][] };
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows: string[][] = [];
+      wb.worksheets[0]!.eachRow((r) => {
+        rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? "")));
+      });
+      return { status: 200, body: "", rows };
+    };
+    const firms = await sheet("firms");
+    expect(firms.status, firms.body).toBe(200);
+    expect(firms.rows[0]).toContain("企业");
+    const jr = firms.rows.find((r) => r[0] === "浙江晶睿电子科技有限公司")!;
+    expect(jr).toContain("链主");
+    expect(jr).toContain("封装测试");
+    expect(firms.rows.find((r) => r[0]?.includes("珏芯"))).toContain("链主");
+    for (const kind of ["projects", "prospects", "problems", "policies", "gaps"]) {
+      expect((await sheet(kind)).status, kind).toBe(200);
+    }
+    expect((await sheet("prospects")).rows.map((r) => r[0])).toContain("示例半导体设备股份有限公司");
+    expect((await sheet("nope")).status).toBe(400);
+    expect((await sheet("firms", "qtofficer")).status).toBe(404);
+    // a list the chain does not carry
+    c = await cur();
+    await send("PATCH", `/api/chains/${chain.id}`, { lists: ["firms"], version: c.version });
+    const off = await get(`/api/chains/${chain.id}/lists/projects/export`);
+    expect(off.statusCode).toBe(400);
+    expect(message(off)).toContain("未设置");
+    const cleared = await set([]);
+    expect(json<ChainRow>(cleared).leaderFirms).toEqual([]);
   });
 });

@@ -21,7 +21,6 @@ import * as q from "./chains.queries.js";
 import { firmInRegion, invalid, linkTexts, today, writableChain } from "./chains.service.js";
 import { chainLink, chainLinkEdge, chainLinkFirm, chainProject } from "./chains.table.js";
 import { prospectsOnLinks } from "./prospects.queries.js";
-import { strengthsChanged } from "./strength.cache.js";
 
 /**
  * Parents must be links of the same chain, and not the link itself or anything below it: either
@@ -51,7 +50,6 @@ async function linkAudit(
   action: string,
   extra: object,
 ) {
-  strengthsChanged();
   await audit(ctx, {
     action,
     subjectType: "chain",
@@ -235,7 +233,6 @@ export async function setProjectLinks(ctx: ActorCtx, projectId: string, linkIds:
         throw invalid(`linkIds.${i}`, "产业链环节不存在", "No such link");
     }
     const before = (await q.linksOfProject(tx.db, tx.actor, projectId)).map((r) => r.linkName);
-    strengthsChanged();
     await tx.db.delete(chainProject).where(eq(chainProject.projectId, projectId));
     if (unique.length)
       await tx.db.insert(chainProject).values(unique.map((linkId) => ({ linkId, projectId })));
@@ -262,6 +259,5 @@ export async function attachProjectLinks(ctx: ActorCtx, projectId: string, linkI
     .where(and(eq(chainProject.projectId, projectId), inArray(chainProject.linkId, linkIds)));
   const have = new Set(existing.map((e) => e.linkId));
   const add = linkIds.filter((l) => !have.has(l));
-  strengthsChanged();
   if (add.length) await ctx.db.insert(chainProject).values(add.map((linkId) => ({ linkId, projectId })));
 }

@@ -35,7 +35,6 @@ import { invalid, today, writableRegion } from "./chains.service.js";
 import { prospect, prospectLink, prospectWeights } from "./chains.table.js";
 import { attachProjectLinks } from "./links.service.js";
 import * as q from "./prospects.queries.js";
-import { cachedStrengths } from "./strength.cache.js";
 
 const texts = {
   duplicate: {
@@ -104,17 +103,13 @@ export async function saveWeights(
 /** Link strengths of every chain the matching prospects would fill, by each chain's rule. */
 async function strengthsFor(ctx: ActorCtx, where: ReturnType<typeof q.prospectWhere>) {
   const chains = await q.chainsOfProspects(ctx.db, where);
-  return cachedStrengths(
-    ctx.db,
-    chains.map((c) => `${c.id}:${JSON.stringify(c.rule)}`),
-    Date.now(),
-    async () =>
-      (await cq.linkFacts(ctx.db, chains, today(ctx))).map((l) => ({
-        id: l.id,
-        strength: l.strength,
-        name: l.name,
-      })),
-  );
+  // Fresh every time: the stored link facts (chain_fact) make this a read of stored rows, so
+  // the minute-long strength cache it once needed is gone and registry changes show at once.
+  return (await cq.linkFacts(ctx.db, chains, today(ctx), { prospects: false })).map((l) => ({
+    id: l.id,
+    strength: l.strength,
+    name: l.name,
+  }));
 }
 
 type Base = Awaited<ReturnType<typeof q.prospectsByIds>>[number];

@@ -272,3 +272,28 @@ export async function unitCandidates(db: DbOrTx, actor: Actor, kind: UnitKind, r
     .orderBy(asc(park.name))
     .limit(500);
 }
+
+/**
+ * The newest run (by period end, then computing time) of any scheme the actor reaches, within a
+ * region's subtree and naming a unit when asked: the cockpit's and the team dashboard's 赛马.
+ */
+export async function latestRunInScope(
+  db: DbOrTx,
+  actor: Actor,
+  opts: { regionId?: string; unitId?: string } = {},
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: kpiRun.id })
+    .from(kpiRun)
+    .innerJoin(kpiScheme, eq(kpiScheme.id, kpiRun.schemeId))
+    .where(
+      and(
+        schemeScope(actor),
+        opts.regionId ? inRegionSubtree(kpiScheme.regionId, opts.regionId) : undefined,
+        opts.unitId ? sql`${opts.unitId}::uuid = any(${kpiScheme.unitIds})` : undefined,
+      ),
+    )
+    .orderBy(desc(kpiRun.toOn), desc(kpiRun.computedAt))
+    .limit(1);
+  return row?.id ?? null;
+}

@@ -1,8 +1,11 @@
 import { activityIndicators } from "../activities/activities.indicators.js";
 import { enterpriseIndicators } from "../enterprises/enterprises.indicators.js";
+import { evaluationIndicators } from "../evaluation/evaluation.indicators.js";
+import { fundIndicators } from "../funds/funds.indicators.js";
 import { problemIndicators } from "../problems/problems.indicators.js";
 import { projectIndicators } from "../projects/projects.indicators.js";
 import { serviceIndicators } from "../service/service.indicators.js";
+import { talentIndicators } from "../talent/talent.indicators.js";
 import { registerIndicatorProvider } from "./kpi.providers.js";
 
 /**
@@ -17,6 +20,9 @@ export function wireIndicatorProviders(): void {
     activityIndicators,
     enterpriseIndicators,
     problemIndicators,
+    talentIndicators,
+    fundIndicators,
+    evaluationIndicators,
   ]) {
     registerIndicatorProvider(p);
   }

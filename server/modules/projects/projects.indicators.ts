@@ -50,6 +50,35 @@ export const projectIndicators: IndicatorProvider = {
   indicators: [
     signedAbove("projects.signed_100m", "签约亿元以上项目", YI),
     signedAbove("projects.signed_1bn", "签约十亿元以上项目", 10 * YI),
+    // The cockpit's headline: every signing and its investment, whatever the size.
+    {
+      key: "projects.signed",
+      name: "签约项目",
+      unit: "个",
+      unitKinds: [...all],
+      higherIsBetter: true,
+      cumulative: true,
+      description: "期内签约的项目数，不论投资规模；招商队伍按认定比例计",
+      sql: (a) => sql`select s.unit_id, sum(s.share)::float8 as value
+        from ${projectShares(a)} s join project p on p.id = s.project_id
+          left join project_contract c on c.project_id = p.id
+        where ${signedOn} between ${a.from} and ${a.to}
+        group by s.unit_id`,
+    },
+    {
+      key: "projects.signed_investment",
+      name: "签约项目总投资",
+      unit: "万元",
+      unitKinds: [...all],
+      higherIsBetter: true,
+      cumulative: true,
+      description: "期内签约项目的总投资（合同投资额，未录合同按项目总投资）；招商队伍按认定比例计",
+      sql: (a) => sql`select s.unit_id, sum(${investment} * s.share)::float8 / 1000000 as value
+        from ${projectShares(a)} s join project p on p.id = s.project_id
+          left join project_contract c on c.project_id = p.id
+        where ${signedOn} between ${a.from} and ${a.to} and ${investment} is not null
+        group by s.unit_id`,
+    },
     {
       key: "projects.funds_in_place",
       name: "实际到位资金（内资）",
@@ -87,6 +116,19 @@ export const projectIndicators: IndicatorProvider = {
       sql: (a) => sql`select s.unit_id, sum(s.share)::float8 as value
         from ${projectShares(a)} s join project p on p.id = s.project_id
         where p.stage_dates[7] between ${a.from} and ${a.to}
+        group by s.unit_id`,
+    },
+    {
+      key: "projects.production_starts",
+      name: "项目投产",
+      unit: "个",
+      unitKinds: [...all],
+      higherIsBetter: true,
+      cumulative: true,
+      description: "期内进入投产阶段的项目数",
+      sql: (a) => sql`select s.unit_id, sum(s.share)::float8 as value
+        from ${projectShares(a)} s join project p on p.id = s.project_id
+        where p.stage_dates[9] between ${a.from} and ${a.to}
         group by s.unit_id`,
     },
     {

@@ -19,10 +19,13 @@ import {
 } from "../../../common/site.schema.js";
 import { AppError } from "../../lib/errors.js";
 import { actorCtx, type CtxFactory } from "../../lib/http.js";
+import { importJobOf, registerImport } from "../../lib/importer/importer.service.js";
 import { recordRoutes } from "../../lib/record-routes.js";
 import { registerMergeHandler } from "../enterprises/enterprises.merge.js";
 import { auditProgress, checkSite, parkFigures } from "./sites.figures.js";
 import { importFields, importSites } from "./sites.import.js";
+import { siteXlsxImport } from "./sites.import.xlsx.js";
+import { stagedWarnings } from "./sites.import.xlsx.queries.js";
 import { repointFirm } from "./sites.queries.js";
 import {
   getDemand,
@@ -41,6 +44,7 @@ export function sitesRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["sites"];
   registerSiteHooks();
+  registerImport(siteXlsxImport);
   registerMergeHandler("sites.firms", (ctx, fromId, intoId) => repointFirm(ctx.db, fromId, intoId));
 
   r.get("/api/sites/map", { schema: { tags, querystring: viewportQuery } }, async (req) =>
@@ -84,6 +88,13 @@ export function sitesRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
     throw new AppError("VALIDATION", { zh: "请选择要导入的文件", en: "No file in the request" }, [
       { path: "file", message: "必填" },
     ]);
+  });
+  // What an xlsx import's dry run warns of without refusing (areas far off, approximate squares).
+  r.get("/api/sites/import-warnings/:id", { schema: { tags, params: idParam } }, async (req) => {
+    const ctx = actorCtx(makeCtx, req);
+    const job = await importJobOf(ctx, req.params.id);
+    if (job.entity !== "site") throw new AppError("NOT_FOUND");
+    return { items: await stagedWarnings(ctx.db, job.id) };
   });
   r.post("/api/sites/:id/reserve", { schema: { tags, params: idParam, body: reserveBody } }, async (req) =>
     reserveSite(actorCtx(makeCtx, req), req.params.id, req.body),

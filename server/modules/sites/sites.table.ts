@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { date, doublePrecision, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { PolygonGeometry } from "../../../common/geo.js";
 import { fen, stamps } from "../../db/columns.js";
 import { park, region } from "../org/org.table.js";
@@ -85,3 +95,14 @@ export const siteDemand = pgTable("site_demand", {
   note: text("note"),
   ...stamps,
 });
+
+/** Rows of an xlsx site import between the dry run and the commit (one JSON row each, with its warnings). */
+export const siteImportStage = pgTable(
+  "site_import_stage",
+  {
+    jobId: uuid("job_id").notNull(),
+    rowNo: integer("row_no").notNull(),
+    row: jsonb("row").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.rowNo] })],
+);

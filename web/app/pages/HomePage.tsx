@@ -67,6 +67,11 @@ const MyFirmHome = lazy(() =>
   import("../../features/appeals/components/MyFirmHome").then((m) => ({ default: m.MyFirmHome })),
 );
 
+// The role dashboards (officer, department, team lead, leader) from /api/dashboard.
+const RoleDashboards = lazy(() =>
+  import("../../features/cockpit/components/RoleDashboards").then((m) => ({ default: m.RoleDashboards })),
+);
+
 const dayPart = (h: number): string =>
   h < 9 ? "morning" : h < 11 ? "forenoon" : h < 13 ? "noon" : h < 18 ? "afternoon" : "evening";
 
@@ -122,6 +127,9 @@ export const HomePage = () => {
           <MyFirmHome />
         </Suspense>
       )}
+      <Suspense fallback={<Skeleton active />}>
+        <RoleDashboards />
+      </Suspense>
       <Typography.Title level={5}>{t("home.sections")}</Typography.Title>
       {allowed.length === 0 ? (
         <Card>

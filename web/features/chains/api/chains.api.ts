@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
+  ChainListKind,
   ChainMap,
   ChainRow,
   chainUpdate,
@@ -182,6 +183,15 @@ const useDownload = (path: string, name: string) => {
   });
 };
 export const useExportMap = (id: string) => useDownload(`/chains/${id}/map/export`, "产业链图谱.xlsx");
+/** One of the chain's X清单 as Excel (GET /chains/:id/lists/:kind/export). */
+export const useExportList = (id: string) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, name }: { kind: ChainListKind; name: string }) =>
+      apiDownload(`/chains/${id}/lists/${kind}/export`, {}, `${name}.xlsx`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: auditKey }),
+  });
+};
 export const useExportGaps = (id: string) => useDownload(`/chains/${id}/gaps/export`, "缺链补链清单.xlsx");
 export const useExportChains = () => {
   const qc = useQueryClient();

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Typography } from "antd";
 import { getInstanceByDom } from "echarts/core";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { type ChainMap, type LinkRow, segments, strengthLabels } from "../../../../common/chain.schema";
+import { type ChainMap, type LinkRow, segments } from "../../../../common/chain.schema";
 import { EChart } from "../../../components/EChart";
 import { ExportButton } from "../../../components/ExportButton";
 import { useExportMap } from "../api/chains.api";
@@ -19,20 +19,24 @@ const chartIn = (box: HTMLDivElement | null) => {
 };
 
 /** A link as a button coloured by strength: the map's keyboard- and test-friendly twin. */
-export const LinkChip = ({ link, onOpen }: { link: LinkRow; onOpen: (id: string) => void }) => (
-  <Button
-    size="small"
-    onClick={() => onOpen(link.id)}
-    style={{
-      borderColor: strengthColors[link.strength],
-      color: strengthColors[link.strength],
-      borderStyle: link.strength === "missing" ? "dashed" : "solid",
-    }}
-    aria-label={`${link.name}（${strengthLabels[link.strength]}）`}
-  >
-    {link.name} · {strengthLabels[link.strength]}
-  </Button>
-);
+export const LinkChip = ({ link, onOpen }: { link: LinkRow; onOpen: (id: string) => void }) => {
+  const { t } = useTranslation("chains");
+  const word = t(`strength.${link.strength}`);
+  return (
+    <Button
+      size="small"
+      onClick={() => onOpen(link.id)}
+      style={{
+        borderColor: strengthColors[link.strength],
+        color: strengthColors[link.strength],
+        borderStyle: link.strength === "missing" ? "dashed" : "solid",
+      }}
+      aria-label={`${link.name}（${word}）`}
+    >
+      {link.name} · {word}
+    </Button>
+  );
+};
 
 /** 产业链图谱: the graph, the totals, the links by segment, a picture and an Excel export. */
 export const ChainMapView = ({ map, onOpen }: { map: ChainMap; onOpen: (linkId: string) => void }) => {
@@ -40,7 +44,11 @@ export const ChainMapView = ({ map, onOpen }: { map: ChainMap; onOpen: (linkId: 
   const box = useRef<HTMLDivElement>(null);
   const exportMap = useExportMap(map.chain.id);
   const option = useMemo(
-    () => chainMapOption(map.links, { strength: strengthLabels, firms: t("col.firms") }),
+    () =>
+      chainMapOption(map.links, {
+        strength: { strong: t("strength.strong"), weak: t("strength.weak"), missing: t("strength.missing") },
+        firms: t("col.firms"),
+      }),
     [map.links, t],
   );
   const open = useRef(onOpen);

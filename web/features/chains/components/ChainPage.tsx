@@ -2,7 +2,6 @@ import { Alert, Button, Descriptions, Popconfirm, Skeleton, Table, Tabs, Tag } f
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { segmentLabels, strengthLabels } from "../../../../common/chain.schema";
 import { type ProjectStage, stageLabels } from "../../../../common/project.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { ExportButton } from "../../../components/ExportButton";
@@ -13,8 +12,10 @@ import { useChainMap, useDeleteChain, useExportGaps, useGaps, useUpdateChain } f
 import { strengthColors } from "../charts/map.chart";
 import { ChainMapView } from "./ChainMapView";
 import { ChainSettings } from "./ChainSettings";
+import { LeaderFirms } from "./LeaderFirms";
 import { LinkDrawer } from "./LinkDrawer";
 import { LinksTab } from "./LinksTab";
+import { ListsTab } from "./ListsTab";
 
 /** 缺链补链清单: missing and weak links, the prospects that would fill them, projects under way. */
 const GapsTab = ({ chainId, onOpen }: { chainId: string; onOpen: (id: string) => void }) => {
@@ -42,12 +43,12 @@ const GapsTab = ({ chainId, onOpen }: { chainId: string; onOpen: (id: string) =>
               </Button>
             ),
           },
-          { title: t("col.segment"), key: "segment", width: 80, render: (_, g) => segmentLabels[g.segment] },
+          { title: t("col.segment"), key: "segment", width: 80, render: (_, g) => t(`seg.${g.segment}`) },
           {
             title: t("col.strength"),
             key: "strength",
             width: 80,
-            render: (_, g) => <Tag color={strengthColors[g.strength]}>{strengthLabels[g.strength]}</Tag>,
+            render: (_, g) => <Tag color={strengthColors[g.strength]}>{t(`strength.${g.strength}`)}</Tag>,
           },
           { title: t("col.firms"), dataIndex: "firmCount", width: 80 },
           {
@@ -167,6 +168,7 @@ export const ChainPage = () => {
             children: <ChainMapView map={map.data} onOpen={setLinkId} />,
           },
           { key: "gaps", label: t("chain.tabGaps"), children: <GapsTab chainId={c.id} onOpen={setLinkId} /> },
+          { key: "lists", label: t("chain.tabLists"), children: <ListsTab chain={c} /> },
           {
             key: "links",
             label: t("chain.tabLinks"),
@@ -175,7 +177,12 @@ export const ChainPage = () => {
           {
             key: "settings",
             label: t("chain.tabSettings"),
-            children: <ChainSettings chain={c} canManage={canManage} />,
+            children: (
+              <>
+                <LeaderFirms chain={c} canManage={canManage && c.status === "active"} />
+                <ChainSettings chain={c} canManage={canManage} />
+              </>
+            ),
           },
         ]}
       />

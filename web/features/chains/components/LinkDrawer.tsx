@@ -15,7 +15,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { prospectPriorityLabels, prospectStatusLabels } from "../../../../common/chain.prospect";
-import { strengthLabels } from "../../../../common/chain.schema";
 import { type EnterpriseLabel, enterpriseLabelNames } from "../../../../common/enums";
 import { type ProjectStage, stageLabels } from "../../../../common/project.schema";
 import { FirmPicker } from "../../../components/pickers";
@@ -51,7 +50,7 @@ export const LinkDrawer = ({
       ) : (
         <Flex vertical gap={16}>
           <Flex gap={8} align="center" wrap>
-            <Tag color={strengthColors[d.link.strength]}>{strengthLabels[d.link.strength]}</Tag>
+            <Tag color={strengthColors[d.link.strength]}>{t(`strength.${d.link.strength}`)}</Tag>
             <Typography.Text type="secondary">
               {t("link.facts", {
                 firms: d.link.firmCount,

@@ -2,7 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ChainMap, type LinkRow, segments, strengthLabels } from "../../../../common/chain.schema";
+import { type ChainMap, type LinkRow, segments } from "../../../../common/chain.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
 import { useFeedback } from "../../../lib/feedback";
 import { useCreateLink, useDeleteLink, useUpdateLink } from "../api/chains.api";
@@ -87,7 +87,7 @@ export const LinksTab = ({
             title: t("col.strength"),
             key: "strength",
             width: 80,
-            render: (_, l) => <Tag color={strengthColors[l.strength]}>{strengthLabels[l.strength]}</Tag>,
+            render: (_, l) => <Tag color={strengthColors[l.strength]}>{t(`strength.${l.strength}`)}</Tag>,
           },
           { title: t("col.firms"), dataIndex: "firmCount", width: 70 },
           { title: t("col.projects"), dataIndex: "projectCount", width: 70 },

@@ -25,6 +25,8 @@ export const projectFilterKeys = [
   "tag",
   "overdue",
   "duplicate",
+  // no control of its own: the home page's 我的项目 links here with the officer's id
+  "officerId",
 ] as const;
 export type ProjectFilterKey = (typeof projectFilterKeys)[number];
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { PolygonGeometry } from "../../../../common/geo";
 import type { Page } from "../../../../common/paging";
 import type {
   AuditProgress,
@@ -34,6 +35,8 @@ export interface ParkExtent {
   minLat: number;
   maxLng: number;
   maxLat: number;
+  /** its own boundary, when entered; else the map draws the box around its sites */
+  outline?: PolygonGeometry | null;
   sites: number;
 }
 export interface HeldSite {
@@ -205,4 +208,18 @@ export const useMapBase = () =>
     queryKey: ["settings"],
     queryFn: ({ signal }) => apiGet<{ mapBaseUrl?: string | null }>("/settings", undefined, signal),
     select: (s) => s.mapBaseUrl ?? null,
+  });
+
+/** What an xlsx import's dry run warns of without refusing a row (GET /api/sites/import-warnings/:id). */
+export interface SiteImportWarning {
+  rowNo: number;
+  name: string;
+  message: string;
+}
+export const useSiteImportWarnings = (jobId: string | null, status: string | undefined) =>
+  useQuery({
+    queryKey: ["sites", "import-warnings", jobId, status],
+    queryFn: ({ signal }) =>
+      apiGet<{ items: SiteImportWarning[] }>(`/sites/import-warnings/${jobId}`, undefined, signal),
+    enabled: Boolean(jobId) && status === "validated",
   });

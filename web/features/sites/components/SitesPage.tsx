@@ -1,4 +1,10 @@
-import { BarChartOutlined, EnvironmentOutlined, ImportOutlined, PlusOutlined } from "@ant-design/icons";
+import {
+  BarChartOutlined,
+  EnvironmentOutlined,
+  FileExcelOutlined,
+  ImportOutlined,
+  PlusOutlined,
+} from "@ant-design/icons";
 import { Button, Flex, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
@@ -104,6 +110,11 @@ export const SitesPage = () => {
             {canManage && (
               <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
                 {t("list.import")}
+              </Button>
+            )}
+            {canManage && (
+              <Button icon={<FileExcelOutlined />} onClick={() => navigate("/sites/import")}>
+                {t("xlsx.button")}
               </Button>
             )}
             {createButton}

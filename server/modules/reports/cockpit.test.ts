@@ -1,0 +1,229 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Block, Cockpit, Dashboard } from "../../../common/cockpit.schema.js";
+import { backends, json, type TestApp, testApp } from "../../test/setup.js";
+
+type Page<T> = { items: T[]; total: number };
+type Err = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
+const data = <T>(b: Block<T> | undefined): T => {
+  expect(b?.status).toBe("ok");
+  return (b as { data: T }).data;
+};
+
+describe.each(backends)("cockpit and dashboards on %s", (backend) => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  const get = (url: string, who = "leader") => t.app.inject({ url, headers: { cookie: cookies[who]! } });
+  const total = async (url: string, who = "leader") => {
+    const r = await get(url, who);
+    expect(r.statusCode, r.body).toBe(200);
+    return json<Page<unknown>>(r).total;
+  };
+  const cockpit = async (query = "", who = "leader") => {
+    const r = await get(`/api/cockpit${query}`, who);
+    expect(r.statusCode, r.body).toBe(200);
+    return json<Cockpit>(r);
+  };
+  const idOf = async (url: string) => json<Page<{ id: string }>>(await get(url, "admin")).items[0]!.id;
+
+  beforeAll(async () => {
+    t = await testApp(backend, { demo: "full", now: () => new Date("2026-12-01T04:00:00Z") });
+    for (const u of ["admin", "leader", "yzleader", "officer", "handler", "teamlead", "enterprise"])
+      cookies[u] = await t.login(u);
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  it("counts what the lists count, in the leader's scope", async () => {
+    const c = await cockpit();
+    expect(c.year).toBe(2026);
+    expect(c.asOf).toBe("2026-12-01");
+    expect(c.scopeLabel).toBe("丽水市");
+    const pipeline = data(c.pipeline);
+    const projects = await total("/api/projects?pageSize=1");
+    expect(projects).toBeGreaterThan(0);
+    expect(pipeline.total).toBe(projects);
+    expect(pipeline.stages.reduce((a, s) => a + s.n, 0)).toBe(projects);
+    for (const s of pipeline.stages.filter((x) => x.n > 0)) {
+      expect(await total(`/api/projects?pageSize=1&stage=${s.stage}`), s.stage).toBe(s.n);
+    }
+    // Alerts: each count is its list's total with the same filter.
+    const alerts = c.alerts.status === "ok" ? c.alerts.data : null;
+    const nodes = await total("/api/nodes?pageSize=1&due=overdue");
+    const problems = await total("/api/problems?pageSize=1&overdue=yes");
+    const appeals = await total("/api/appeals?pageSize=1&overdue=yes");
+    if (nodes + problems + appeals === 0) expect(c.alerts.status).toBe("empty");
+    else {
+      expect(alerts!.nodes!.total).toBe(nodes);
+      expect(alerts!.problems!.total).toBe(problems);
+      expect(alerts!.appeals!.total).toBe(appeals);
+      expect(alerts!.nodes!.items.length).toBe(Math.min(5, nodes));
+    }
+    // The map: the sites module's own map data, parks boxed around their sites.
+    const map = json<{ features: unknown[] }>(await get("/api/sites/map"));
+    expect(data(c.map).sites.features.length).toBe(map.features.length);
+    const parks = json<{ items: unknown[] }>(await get("/api/sites/parks")).items;
+    expect(data(c.map).parks.length).toBe(parks.length);
+    expect(Object.values(data(c.map).byStatus).reduce((a, n) => a + n, 0)).toBe(map.features.length);
+    // Chains: every active chain in scope, links split into strong, weak and missing.
+    const chains = data(c.chains);
+    expect(chains.length).toBe(await total("/api/chains?pageSize=1&status=active"));
+    for (const ch of chains) expect(ch.strong + ch.weak + ch.missing).toBe(ch.links);
+    // The latest 赛马 run in scope: the demo's enclave race.
+    const ranking = data(c.ranking);
+    expect(ranking.units.length).toBeGreaterThan(0);
+    expect(ranking.units[0]!.rank).toBe(1);
+    const run = json<{ units: { unitId: string; rank: number; change: number | null }[] }>(
+      await get(`/api/kpi/runs/${ranking.runId}`),
+    );
+    expect(ranking.units.map((u) => [u.unitId, u.rank, u.change])).toEqual(
+      run.units.slice(0, 10).map((u) => [u.unitId, u.rank, u.change]),
+    );
+    // Goals of the year in scope, computed by the KPI module.
+    const goals = data(c.goals);
+    expect(goals.length).toBe(Math.min(12, await total("/api/kpi/goals?pageSize=1&year=2026")));
+  });
+
+  it("adds this year's signings to the key figures, and keeps amounts without data as no data", async () => {
+    const before = data((await cockpit()).figures);
+    const fig = (f: typeof before, key: string) => f.find((x) => x.key === key)!;
+    expect(fig(before, "projects.signed").value).not.toBeNull();
+    // A project of the zone signed this March for ¥1.2bn, through the API and its contract.
+    const regionId = await idOf(`/api/regions?q=${encodeURIComponent("丽水经济技术开发区")}`);
+    const teamId = await idOf(`/api/teams?q=${encodeURIComponent("驻上海")}`);
+    const firms = json<Page<{ id: string }>>(await get("/api/enterprises?pageSize=1", "admin"));
+    const p = await t.app.inject({
+      method: "POST",
+      url: "/api/projects",
+      headers: { cookie: cookies.admin! },
+      payload: {
+        name: "驾驶舱测试项目",
+        channel: "chain",
+        investorId: firms.items[0]!.id,
+        regionId,
+        teamId,
+        leadOn: "2026-01-05",
+        duplicateReason: "驾驶舱测试用的另一项目",
+      },
+    });
+    expect(p.statusCode, p.body).toBe(201);
+    const id = json<{ id: string }>(p).id;
+    await t.database.db.execute(
+      sql`insert into project_contract (project_id, signed_on, investment_fen) values (${id}, '2026-03-05', ${12 * 10_000_000_000})`,
+    );
+    const after = data((await cockpit()).figures);
+    for (const key of ["projects.signed", "projects.signed_100m", "projects.signed_1bn"]) {
+      expect(fig(after, key).value, key).toBe((fig(before, key).value ?? 0) + 1);
+    }
+    expect(fig(after, "projects.signed_investment").value).toBe(
+      (fig(before, "projects.signed_investment").value ?? 0) + 120_000,
+    );
+    const pipeline = data((await cockpit()).pipeline);
+    expect(pipeline.total).toBe(await total("/api/projects?pageSize=1"));
+  });
+
+  it("narrows to a region, refuses one outside scope, and shows an empty region as empty", async () => {
+    const county = await idOf(`/api/regions?q=${encodeURIComponent("缙云县")}`);
+    const c = await cockpit(`?regionId=${county}`);
+    expect(c.scopeLabel).toBe("缙云县");
+    for (const b of [c.figures, c.pipeline, c.map, c.chains, c.ranking, c.alerts])
+      expect(b.status).toBe("empty");
+    const yz = await idOf(`/api/regions?q=${encodeURIComponent("扬州市")}`);
+    expect((await get(`/api/cockpit?regionId=${yz}`)).statusCode).toBe(404);
+    const bad = await get("/api/cockpit?year=20x6");
+    expect(bad.statusCode).toBe(400);
+    expect(json<Err>(bad).error.details?.[0]?.message).toMatch(/年度/);
+  });
+
+  it("shows a park leader only their park", async () => {
+    const parkId = await idOf(`/api/parks?q=${encodeURIComponent("张江")}`);
+    const u = await t.app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: { cookie: cookies.admin! },
+      payload: {
+        username: "zjleader",
+        name: "张江飞地主任",
+        roles: ["leader"],
+        scopes: [{ kind: "park", refId: parkId }],
+        password: "Cockpit@2026pw",
+      },
+    });
+    expect(u.statusCode, u.body).toBe(201);
+    cookies.zj = await t.login("zjleader", "Cockpit@2026pw");
+    const c = await cockpit("", "zj");
+    expect(c.scopeLabel).toBe("张江飞地");
+    const inPark = await total("/api/projects?pageSize=1", "zj");
+    expect(inPark).toBe(await total(`/api/projects?pageSize=1&parkId=${parkId}`, "admin"));
+    if (inPark === 0) expect(c.pipeline.status).toBe("empty");
+    else expect(data(c.pipeline).total).toBe(inPark);
+    const all = data((await cockpit()).pipeline).total;
+    expect(inPark).toBeLessThan(all);
+  });
+
+  it("is for those holding cockpit.read", async () => {
+    for (const who of ["officer", "handler", "teamlead", "enterprise"]) {
+      const r = await get("/api/cockpit", who);
+      expect(r.statusCode, who).toBe(403);
+    }
+    expect((await t.app.inject({ url: "/api/cockpit" })).statusCode).toBe(401);
+    expect((await get("/api/cockpit", "yzleader")).statusCode).toBe(200);
+  });
+
+  it("gives each role its dashboard blocks, each count its list's total", async () => {
+    const dash = async (who: string) => {
+      const r = await get("/api/dashboard", who);
+      expect(r.statusCode, r.body).toBe(200);
+      return json<Dashboard>(r);
+    };
+    const leader = await dash("leader");
+    expect(Object.keys(leader)).toEqual(["leader"]);
+    const figures = data(leader.leader).figures;
+    expect(figures.map((f) => f.key)).toEqual(data((await cockpit()).figures).map((f) => f.key));
+
+    const handler = await dash("handler");
+    expect(Object.keys(handler)).toEqual(["department"]);
+    const [dep] = data(handler.department);
+    for (const c of dep!.counts) {
+      const url = c.link.replace(/^\/(nodes|problems|appeals)\?/, "/api/$1?pageSize=1&");
+      expect(await total(url, "handler"), c.key).toBe(c.value);
+    }
+
+    const team = await dash("teamlead");
+    expect(Object.keys(team)).toEqual(["team"]);
+    const [tb] = data(team.team);
+    expect(tb!.pipeline.total).toBe(await total(`/api/projects?pageSize=1&teamId=${tb!.teamId}`, "teamlead"));
+
+    // The officer registers a project of their own: it is on their dashboard.
+    const me = json<{ user: { id: string; regionId: string } }>(await get("/api/session/me", "officer")).user;
+    expect((await dash("officer")).officer?.status).toBe("empty");
+    const firms = json<Page<{ id: string }>>(await get("/api/enterprises?pageSize=1", "admin"));
+    const parkId = await idOf(`/api/parks?q=${encodeURIComponent("张江")}`);
+    const teamId = await idOf(`/api/teams?q=${encodeURIComponent("驻上海")}`);
+    const p = await t.app.inject({
+      method: "POST",
+      url: "/api/projects",
+      headers: { cookie: cookies.admin! },
+      payload: {
+        name: "专员自己的项目",
+        channel: "enclave",
+        investorId: firms.items[0]!.id,
+        regionId: me.regionId,
+        parkId,
+        teamId,
+        officerId: me.id,
+        duplicateReason: "专员新报备的另一项目",
+        leadOn: "2026-11-02",
+      },
+    });
+    expect(p.statusCode, p.body).toBe(201);
+    const officer = await dash("officer");
+    expect(Object.keys(officer)).toEqual(["officer"]);
+    const ob = data(officer.officer);
+    expect(ob.projects.map((x) => x.name)).toContain("专员自己的项目");
+    expect(ob.counts.find((c) => c.key === "myProjects")!.value).toBe(
+      await total(`/api/projects?pageSize=1&officerId=${me.id}`, "officer"),
+    );
+
+    expect(await dash("enterprise")).toEqual({});
+  });
+});
