@@ -150,3 +150,22 @@ export function benchActorCtx(
 }
 
 export const BENCH_SECRET = "bench-secret-bench-secret-bench-secret-00";
+
+/** p95 of a call and of its reference, run `n` times interleaved after 3 warm-ups of each. */
+export async function paired(
+  n: number,
+  run: (i: number) => Promise<unknown>,
+  ref: (i: number) => Promise<unknown>,
+): Promise<{ value: number; ref: number }> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < n + 3; i++) {
+    const x = await timed(() => run(i));
+    const y = await timed(() => ref(i));
+    if (i >= 3) {
+      a.push(x);
+      b.push(y);
+    }
+  }
+  return { value: p95(a), ref: p95(b) };
+}

@@ -3,14 +3,15 @@ import { periodKinds } from "./kpi.period.js";
 import type { IndicatorScore, Rule } from "./kpi.score.js";
 import { pageQuery } from "./paging.js";
 
-/** What a goal or a ranking is about. Chains join when the chains module registers a provider. */
-export const unitKinds = ["region", "park", "team", "enclave"] as const;
+/** What a goal or a ranking is about (a chain: the projects and firms of its links). */
+export const unitKinds = ["region", "park", "team", "enclave", "chain"] as const;
 export type UnitKind = (typeof unitKinds)[number];
 export const unitKindLabels: Record<UnitKind, string> = {
   region: "行政区/平台",
   park: "园区",
   team: "招商队伍",
   enclave: "飞地",
+  chain: "产业链",
 };
 
 /** One indicator as the 指标库 lists it: computed by a module's provider, or entered by hand. */

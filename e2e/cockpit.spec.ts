@@ -105,3 +105,41 @@ test("an officer's home lists their projects; a department's shows its queue", a
   await expect(dep.getByTestId("dash-count").first()).toContainText("待办节点");
   await page.screenshot({ path: `${mine}/home-handler.png`, fullPage: true });
 });
+
+test("a team lead's home shows the team's pipeline and rank; a stage opens the team's list", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  // The bureau registers a lead for the 驻上海 team (the demo's projects are other teams').
+  const admin = await apiAs("admin");
+  const res = await admin.post("/api/projects", {
+    data: {
+      name: `驻沪队伍演示${Date.now() % 100_000}项目`,
+      channel: "stationed",
+      investorId: await firstId(admin, "/api/enterprises?pageSize=1"),
+      regionId: await firstId(admin, `/api/regions?q=${encodeURIComponent("丽水经济技术开发区")}`),
+      teamId: await firstId(admin, `/api/teams?q=${encodeURIComponent("驻上海")}`),
+      leadOn: "2026-11-16",
+      duplicateReason: "演示：队伍新报备的线索",
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  await admin.dispose();
+
+  await login(page, "teamlead");
+  const block = page.getByTestId("dash-team");
+  await expect(block).toBeVisible();
+  await expect(block).toContainText("驻上海招商组 · 队伍推进");
+  const count = block.getByTestId("dash-count").first();
+  await expect(count).toContainText("队伍项目");
+  // Either the latest 赛马 the team races in, or the plain statement that it races in none.
+  await expect(block.getByText(/第 \d+ 名 \/ 共 \d+ 个|尚未参加赛马排名/)).toBeVisible();
+  await page.screenshot({ path: `${mine}/home-teamlead.png`, fullPage: true });
+
+  // Each stage tag reads "阶段 N" and opens the team's projects at that stage: N rows in all.
+  const tag = block.locator(".ant-tag").first();
+  const [, n] = /(\d+)$/.exec(((await tag.textContent()) ?? "").trim())!;
+  await tag.click();
+  await expect(page).toHaveURL(/\/projects\?teamId=[^&]+&stage=/);
+  await expect(page.locator(".ant-pagination-total-text")).toContainText(`共 ${n} 条`);
+});

@@ -36,6 +36,10 @@ test("a leader opens 赛马排名, sees the enclaves ranked and opens one's brea
   await page.getByRole("menuitem", { name: "年度目标" }).click();
   await expect(page.getByRole("heading", { name: "年度目标", level: 4 })).toBeVisible();
   await expect(page.getByRole("row", { name: /实际到位外资/ }).first()).toContainText("2,400");
+  // A chain is a unit too (链长制): 半导体全链条's five projects, three signed this year.
+  const chainGoal = page.getByRole("row", { name: /半导体全链条/ });
+  await expect(chainGoal).toContainText("产业链");
+  await expect(chainGoal).toContainText("签约项目");
   await page.screenshot({ path: `${shots}/kpi-goals.png`, fullPage: true });
 
   // 考核方案 and 指标库 are readable to the leader.

@@ -18,9 +18,11 @@ export async function generateChains(
       name_pinyin, pinyin_grams, name_initials, name_key)
     select gen_random_uuid(), '链基准企业' || i, ${regionId}, 'C' || (13 + i % 30)::text || '1', '', '{}', '', '{}', '', 'k' || i
     from generate_series(1, ${n.firms}) i`);
+  // Only the firms made here: other modules' firms (the registry's, with their own years) may share the region.
   await db.execute(sql`drop table if exists bench_firm_n`);
   await db.execute(sql`create table bench_firm_n as
-    select id, row_number() over (order by id) as k from enterprise where region_id = ${regionId}`);
+    select id, row_number() over (order by id) as k from enterprise
+    where region_id = ${regionId} and name like '链基准企业%'`);
   await db.execute(sql`insert into enterprise_year (id, enterprise_id, year, output_fen, tax_fen, revenue_fen)
     select gen_random_uuid(), f.id, y, (f.k % 97 + 1) * 12000000000, (f.k % 31 + 1) * 300000000,
       (f.k % 89 + 1) * 11000000000

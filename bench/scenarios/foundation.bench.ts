@@ -34,17 +34,13 @@ export async function foundationScenarios(
 ): Promise<BenchRecord[]> {
   const db = database.db;
   const out: BenchRecord[] = [];
-  const counties = await db.select({ id: region.id }).from(region).where(eq(region.level, "county"));
   const n = parksBySize[size];
-  for (let i = 0; i < n; i += 5000) {
-    const rows = Array.from({ length: Math.min(5000, n - i) }, (_, k) => ({
-      id: newId(),
-      regionId: counties[(i + k) % counties.length]!.id,
-      name: `基准园区${i + k}`,
-      kind: "industrial_park",
-    }));
-    await db.insert(park).values(rows);
-  }
+  // Park i in the (i mod counties)-th county, in one INSERT … SELECT (1M parks in seconds, where
+  // batches of 5,000 rows from Node took minutes of the large run).
+  await db.execute(sql`insert into park (id, region_id, name, kind)
+    with c as (select id, (row_number() over (order by code) - 1)::int as k from region where level = 'county')
+    select gen_random_uuid(), c.id, '基准园区' || (i - 1), 'industrial_park'
+    from generate_series(1, ${n}) i join c on c.k = (i - 1) % (select count(*) from c)`);
   await db.execute(sql`analyze`);
 
   // A city leader's first page of parks, scoped to the city's subtree.

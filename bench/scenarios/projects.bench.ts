@@ -22,7 +22,7 @@ import {
   timeMs,
 } from "../bench.lib.js";
 import { rng } from "../generate/enterprises.gen.js";
-import { dayOf, generateProjects, NODE_NAMES } from "../generate/projects.gen.js";
+import { dayOf, generateProjectRelated, generateProjects, NODE_NAMES } from "../generate/projects.gen.js";
 
 const projectsBySize: Record<Size, number> = { small: 1_000, medium: 10_000, large: 100_000 };
 const PARKS = 20;
@@ -150,6 +150,11 @@ export async function projectScenarios(
     await flush(true);
     await db.execute(sql`analyze`);
   });
+  // What a project carries besides its nodes, set-based: monthly funds in place, follow-ups, problems.
+  let related = { funds: 0, activities: 0, problems: 0 };
+  const relatedMs = await timed(async () => {
+    related = await generateProjectRelated(db, regionId, deptIds, today);
+  });
   const [{ nodes: nodeCount } = { nodes: 0 }] = (
     (await db.execute(sql`select count(*)::int as nodes from project_node`)) as unknown as Rows<{
       nodes: number;
@@ -272,6 +277,18 @@ export async function projectScenarios(
       reference: "primary-key fetch of 20 rows",
       reference_value: p95(pkTimes),
       budget: backend === "postgres" ? { max: 50, label: "p95 ≤ 50 ms (PostgreSQL)" } : undefined,
+    }),
+  );
+  out.push(
+    record({
+      scenario: "projects.load_related",
+      backend,
+      size,
+      metric: `${related.funds} monthly fund rows, ${related.activities} follow-ups (linked), ${related.problems} problems (INSERT … SELECT)`,
+      value: relatedMs,
+      unit: "ms",
+      reference: "—",
+      reference_value: relatedMs,
     }),
   );
   out.push(

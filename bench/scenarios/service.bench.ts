@@ -5,7 +5,6 @@ import type { Actor } from "../../server/lib/context.js";
 import { chinaDay } from "../../server/lib/dates.js";
 import { newId } from "../../server/lib/ids.js";
 import { permissions } from "../../server/lib/policy.js";
-import { enterprise, enterpriseSize } from "../../server/modules/enterprises/enterprises.table.js";
 import { department, park, region } from "../../server/modules/org/org.table.js";
 import { appealFiguresByDepartment } from "../../server/modules/service/appeals.figures.js";
 import { listAppeals } from "../../server/modules/service/appeals.queries.js";
@@ -17,12 +16,12 @@ import {
   type BenchRecord,
   benchActorCtx,
   insertBatched,
-  p95,
+  paired,
   record,
   type Size,
-  timed,
 } from "../bench.lib.js";
 import { rng } from "../generate/enterprises.gen.js";
+import { uuidOf, uuidOfText } from "../generate/ids.gen.js";
 
 /** Issue 11's large size: 1M firms, 200k visits, 100k appeals; a tenth and a hundredth below. */
 const sizes: Record<Size, { firms: number; visits: number; appeals: number }> = {
@@ -36,21 +35,6 @@ const DEPARTMENTS = 12;
 type Rows<T> = { rows: T[] };
 const day = (offset: number) =>
   new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** p95 of a query and of its reference, each run `n` times after 3 warm-ups, interleaved. */
-async function paired(n: number, run: (i: number) => Promise<unknown>, ref: (i: number) => Promise<unknown>) {
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < n + 3; i++) {
-    const x = await timed(() => run(i));
-    const y = await timed(() => ref(i));
-    if (i >= 3) {
-      a.push(x);
-      b.push(y);
-    }
-  }
-  return { value: p95(a), ref: p95(b) };
-}
 
 /**
  * Enterprise service at scale: firms in one county's 50 parks (three in ten 规上), visits over
@@ -90,46 +74,27 @@ export async function serviceScenarios(
     })),
   );
 
-  const firmIds: string[] = [];
+  // Firms and their size classes in two INSERT … SELECTs (1M firms in seconds; batches from Node
+  // took minutes of the large run): firm i in park i mod 50 with specialist i mod 40, three in ten 规上.
+  const firmIds = { at: (f: number) => uuidOfText(`sb-firm-${f + 1}`) };
   const loadStart = performance.now();
-  await insertBatched(
-    (function* () {
-      for (let i = 0; i < n.firms; i++) {
-        const id = newId();
-        firmIds.push(id);
-        const name = `服务基准企业${i + 1}有限公司`;
-        yield {
-          id,
-          name,
-          regionId,
-          parkId: parkIds[i % PARKS]!,
-          specialistId: specialists[i % specialists.length]!,
-          searchText: name,
-          searchGrams: [],
-          namePinyin: "",
-          pinyinGrams: [],
-          nameInitials: "",
-          nameKey: name,
-        };
-      }
-    })(),
-    (b) => db.insert(enterprise).values(b),
-  );
-  await insertBatched(
-    (function* () {
-      for (const [i, id] of firmIds.entries()) {
-        if (i % 10 < 3) yield { enterpriseId: id, sizeClass: "above" };
-      }
-    })(),
-    (b) => db.insert(enterpriseSize).values(b),
-  );
+  const parkArr = sql.raw(`(array[${parkIds.map((id) => `'${id}'`).join(",")}]::uuid[])`);
+  const specialistArr = sql.raw(`(array[${specialists.map((id) => `'${id}'`).join(",")}]::uuid[])`);
+  await db.execute(sql`insert into enterprise (id, name, region_id, park_id, specialist_id, search_text, search_grams,
+      name_pinyin, pinyin_grams, name_initials, name_key)
+    select ${sql.raw(uuidOf("'sb-firm-' || i"))}, '服务基准企业' || i || '有限公司', ${regionId},
+      ${parkArr}[1 + (i - 1) % ${PARKS}], ${specialistArr}[1 + (i - 1) % ${specialists.length}],
+      '服务基准企业' || i || '有限公司', '{}', '', '{}', '', '服务基准企业' || i || '有限公司'
+    from generate_series(1, ${n.firms}) i`);
+  await db.execute(sql`insert into enterprise_size (enterprise_id, size_class)
+    select ${sql.raw(uuidOf("'sb-firm-' || i"))}, 'above' from generate_series(1, ${n.firms}) i where (i - 1) % 10 < 3`);
   await insertBatched(
     (function* () {
       for (let i = 0; i < n.visits; i++) {
         const f = Math.floor(r() * n.firms);
         yield {
           id: newId(),
-          enterpriseId: firmIds[f]!,
+          enterpriseId: firmIds.at(f),
           regionId,
           parkId: parkIds[f % PARKS]!,
           visitedOn: day(Math.floor(r() * 330)),
@@ -153,7 +118,7 @@ export async function serviceScenarios(
         yield {
           id: newId(),
           code: `SQB${String(i).padStart(7, "0")}`,
-          enterpriseId: firmIds[f]!,
+          enterpriseId: firmIds.at(f),
           regionId,
           parkId: parkIds[f % PARKS]!,
           title: "协调员工通勤公交",

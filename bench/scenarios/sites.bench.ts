@@ -8,7 +8,7 @@ import { park, region } from "../../server/modules/org/org.table.js";
 import { rankSites } from "../../server/modules/sites/sites.match.js";
 import { matchCandidates, viewport } from "../../server/modules/sites/sites.queries.js";
 import { site } from "../../server/modules/sites/sites.table.js";
-import { type BackendName, type BenchRecord, p95, record, type Size, timed } from "../bench.lib.js";
+import { type BackendName, type BenchRecord, paired, record, type Size } from "../bench.lib.js";
 import { rng } from "../generate/enterprises.gen.js";
 import { generateSites, parkCentres } from "../generate/sites.gen.js";
 
@@ -17,21 +17,6 @@ const sizes: Record<Size, number> = { small: 5_000, medium: 50_000, large: 50_00
 const PARKS = 60;
 const BATCH = 2_000;
 const RUNS = 40;
-
-/** p95 of a call and of its reference, interleaved after 3 warm-ups. */
-async function paired(n: number, run: (i: number) => Promise<unknown>, ref: (i: number) => Promise<unknown>) {
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < n + 3; i++) {
-    const x = await timed(() => run(i));
-    const y = await timed(() => ref(i));
-    if (i >= 3) {
-      a.push(x);
-      b.push(y);
-    }
-  }
-  return { value: p95(a), ref: p95(b) };
-}
 
 /**
  * Sites at scale: 50,000 parcels around 60 parks of one county-level scope. The map's viewport

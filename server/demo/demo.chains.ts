@@ -1,9 +1,11 @@
+import { inArray } from "drizzle-orm";
 import { prospectCreate } from "../../common/chain.prospect.js";
 import type { ActorCtx } from "../lib/context.js";
 import { chainMap, createFromTemplate, updateChain } from "../modules/chains/chains.service.js";
-import { addFirm } from "../modules/chains/links.service.js";
+import { addFirm, setProjectLinks } from "../modules/chains/links.service.js";
 import { createProspect } from "../modules/chains/prospects.service.js";
 import * as rq from "../modules/org/regions.queries.js";
+import { project } from "../modules/projects/projects.table.js";
 import type { DemoRefs } from "./demo.projects.js";
 
 /**
@@ -47,6 +49,26 @@ export async function loadDemoChains(as: ActorCtx, refs: DemoRefs) {
   await on("equip", "智驱智控", "ls-fangde");
   await on("equip", "智能产线", "ls-rongqi");
   await on("digital", "数据服务", "ls-hangxun");
+  // 001's semiconductor projects serve the links their firms sit on (the chain's 链长 goal counts them).
+  const semiProjects: [string, string][] = [
+    ["晶睿电子晶圆片和外延片制造项目", "晶圆制造"],
+    ["珏芯微电子光电探测器项目", "传感器与模组"],
+    ["光珀智能3D视觉传感器生产线项目", "传感器与模组"],
+    ["意芯集成电路封装测试项目", "封装测试"],
+  ];
+  const projects = await as.db
+    .select({ id: project.id, name: project.name })
+    .from(project)
+    .where(
+      inArray(
+        project.name,
+        semiProjects.map(([name]) => name),
+      ),
+    );
+  for (const [name, linkName] of semiProjects) {
+    const p = projects.find((x) => x.name === name);
+    if (p) await setProjectLinks(as, p.id, [link("semi", linkName)]);
+  }
 
   const gaoyou = await rq.regionByCode(as.db, "321084");
   const yzLeader = refs.users.get("yzleader") ?? null;

@@ -1,8 +1,10 @@
+import { and, eq } from "drizzle-orm";
 import { periodOf } from "../../common/kpi.period.js";
 import { goalCreate, manualIndicatorCreate, schemeCreate } from "../../common/kpi.schema.js";
 import { auditBatch } from "../lib/audit/audit.service.js";
 import type { ActorCtx } from "../lib/context.js";
 import { newId } from "../lib/ids.js";
+import { chain } from "../modules/chains/chains.table.js";
 import { createScheme, runScheme } from "../modules/kpi/kpi.ranking.js";
 import { createGoal, createManualIndicator } from "../modules/kpi/kpi.service.js";
 import { kpiValue } from "../modules/kpi/kpi.table.js";
@@ -37,7 +39,7 @@ export async function loadDemoKpi(
   const goal = (
     regionId: string,
     indicatorKey: string,
-    unitKind: "park" | "region" | "enclave",
+    unitKind: "park" | "region" | "enclave" | "chain",
     unitId: string,
     target: number,
     note: string,
@@ -60,6 +62,20 @@ export async function loadDemoKpi(
     2400,
     "文章 001：实际到位外资 2436 万美元，完成年度任务的 101.5%",
   );
+  const [semi] = await as.db
+    .select({ id: chain.id })
+    .from(chain)
+    .where(and(eq(chain.regionId, lishui), eq(chain.name, "半导体全链条")));
+  if (semi) {
+    await goal(
+      lishui,
+      "projects.signed",
+      "chain",
+      semi.id,
+      5,
+      "文章 001：半导体全链条“从无到有”，引进半导体项目 5 个",
+    );
+  }
   const linping = await regionByCode("330113");
   await goal(linping, "projects.signed_100m", "region", linping, 50, "文章 000：全年招引亿元以上项目 50 个");
   await goal(linping, "projects.signed_1bn", "region", linping, 10, "文章 000：十亿元以上项目 10 个");

@@ -141,6 +141,15 @@ describe.each(backends)("demo enterprises on %s", (backend) => {
     expect(etdz.progress).toBeCloseTo(1.015, 6);
   });
 
+  it("measures the 半导体全链条 chain's goal by the projects on its links (seed 001: 5 projects)", async () => {
+    const goals = json<Page<{ unitKind: string; unitName: string; target: number; actual: number | null }>>(
+      await get("/api/kpi/goals?year=2026&unitKind=chain&pageSize=100"),
+    ).items;
+    const semi = goals.find((g) => g.unitName === "半导体全链条")!;
+    expect(semi.target).toBe(5);
+    expect(semi.actual).toBe(3); // 珏芯, 光珀 and 意芯 signed in 2026; 晶睿 in 2020
+  });
+
   it("loads 002's visit to 松下家电 and the bus-line appeal the 建设局 solved", async () => {
     const appeals = json<Page<{ title: string; status: string; departmentName: string; rating: number }>>(
       await get("/api/appeals?status=closed"),

@@ -75,3 +75,38 @@ export function recordRoutes<Row, Q extends PageQuery, C extends z.ZodType, U ex
     },
   );
 }
+
+const childParam = z.object({
+  id: z.uuid({ error: "无效的编号" }),
+  childId: z.uuid({ error: "无效的编号" }),
+});
+
+export interface ChildRoutes<B extends z.ZodType, Row> {
+  /** the children's path under their parent, e.g. "/api/funds/:id/calls" */
+  path: string;
+  tag: string;
+  body: B;
+  add: (ctx: ActorCtx, parentId: string, body: z.infer<B>) => Promise<Row>;
+  remove: (ctx: ActorCtx, parentId: string, childId: string, version: number) => Promise<void>;
+}
+
+/** POST a child onto a versioned parent and DELETE it again (`…/:childId?version=` of the parent). */
+export function childRoutes<B extends z.ZodType, Row>(
+  app: FastifyInstance,
+  makeCtx: CtxFactory,
+  spec: ChildRoutes<B, Row>,
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = [spec.tag];
+  r.post(spec.path, { schema: { tags, params: idParam, body: spec.body } }, async (req, reply) =>
+    reply.status(201).send(await spec.add(actorCtx(makeCtx, req), req.params.id, req.body as z.infer<B>)),
+  );
+  r.delete(
+    `${spec.path}/:childId`,
+    { schema: { tags, params: childParam, querystring: versionQuery } },
+    async (req, reply) => {
+      await spec.remove(actorCtx(makeCtx, req), req.params.id, req.params.childId, req.query.version);
+      return reply.status(204).send();
+    },
+  );
+}

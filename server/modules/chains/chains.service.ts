@@ -24,6 +24,7 @@ import { getEnterprise } from "../enterprises/enterprises.queries.js";
 import { departmentById, teamById } from "../org/org.queries.js";
 import { regionById } from "../org/regions.queries.js";
 import { userExists } from "../users/users.queries.js";
+import * as mq from "./chains.map.queries.js";
 import * as q from "./chains.queries.js";
 import { chain, chainLink, chainLinkEdge } from "./chains.table.js";
 import { templateByKey } from "./chains.templates.js";
@@ -273,7 +274,7 @@ export async function chainMap(ctx: ActorCtx, id: string): Promise<ChainMap> {
   requirePermission(ctx.actor.permissions, "chain.read");
   const c = await q.getChain(ctx.db, ctx.actor, id);
   if (!c) throw notFound();
-  const { links, totals } = await q.chainFacts(ctx.db, [c], today(ctx));
+  const { links, totals } = await mq.chainFacts(ctx.db, [c], today(ctx));
   return { chain: c, links, totals: totals.get(c.id)! };
 }
 
@@ -281,7 +282,7 @@ export async function chainMap(ctx: ActorCtx, id: string): Promise<ChainMap> {
 export async function panorama(ctx: ActorCtx, regionId: string) {
   requirePermission(ctx.actor.permissions, "chain.read");
   const chains = await q.chainsOfRegion(ctx.db, ctx.actor, regionId);
-  const links = await q.linkFacts(ctx.db, chains, today(ctx));
+  const links = await mq.linkFacts(ctx.db, chains, today(ctx));
   return {
     chains: chains.map((c) => {
       const mine = links.filter((l) => l.chainId === c.id);

@@ -253,6 +253,22 @@ describe.each(backends)("chains and prospects on %s", (backend) => {
     expect(w.statusCode).toBe(200);
     const byPriority = json<Page<ProspectRow>>(await get(`/api/prospects?chainId=${chain.id}`, "teamlead"));
     expect(byPriority.items[0]!.score).toBe(100);
+    // uneven weights: each score is round(100 × Σ weight × value / Σ weights, 1) of its own parts
+    const uneven = { gap: 7, fit: 3, signals: 13, source: 0, priority: 1 };
+    const put = (weights: object, version: number) =>
+      send("PUT", "/api/prospect-weights", { regionId: ids.kfq, weights, version });
+    const w2 = await put(uneven, json<{ version: number }>(w).version);
+    expect(w2.statusCode).toBe(200);
+    const byUneven = json<Page<ProspectRow>>(await get(`/api/prospects?chainId=${chain.id}`, "teamlead"));
+    for (const p of byUneven.items) {
+      const tenths = p.parts.reduce((s, x) => s + x.weight * Math.round(x.value * 10), 0);
+      expect(p.score).toBe(Math.round((100 * tenths) / 24) / 10);
+    }
+    const back = await put(
+      { gap: 0, fit: 0, signals: 0, source: 0, priority: 1 },
+      json<{ version: number }>(w2).version,
+    );
+    expect(back.statusCode).toBe(200);
     expect((await get("/api/prospects/export", "teamlead")).statusCode).toBe(200);
 
     const gaps = json<{ items: GapRow[] }>(await get(`/api/chains/${chain.id}/gaps`)).items;

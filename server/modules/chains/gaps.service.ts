@@ -2,6 +2,7 @@ import type { GapRow } from "../../../common/chain.schema.js";
 import type { ActorCtx } from "../../lib/context.js";
 import { notFound } from "../../lib/errors.js";
 import { requirePermission } from "../../lib/policy.js";
+import * as mq from "./chains.map.queries.js";
 import * as q from "./chains.queries.js";
 import { today } from "./chains.service.js";
 import { listProspects } from "./prospects.service.js";
@@ -14,7 +15,7 @@ export async function gapReport(ctx: ActorCtx, chainId: string): Promise<GapRow[
   requirePermission(ctx.actor.permissions, "chain.read");
   const c = await q.getChain(ctx.db, ctx.actor, chainId);
   if (!c) throw notFound();
-  const links = (await q.linkFacts(ctx.db, [c], today(ctx))).filter((l) => l.strength !== "strong");
+  const links = (await mq.linkFacts(ctx.db, [c], today(ctx))).filter((l) => l.strength !== "strong");
   const ids = links.map((l) => l.id);
   const [projects, ranked] = await Promise.all([
     ctx.actor.permissions.has("project.read") ? q.projectsOnLinks(ctx.db, ctx.actor, ids) : [],

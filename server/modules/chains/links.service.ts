@@ -17,6 +17,7 @@ import { requirePermission } from "../../lib/policy.js";
 import { enterpriseFacts } from "../enterprises/enterprises.conditions.js";
 import { regionById } from "../org/regions.queries.js";
 import { getProject } from "../projects/projects.queries.js";
+import * as mq from "./chains.map.queries.js";
 import * as q from "./chains.queries.js";
 import { firmInRegion, invalid, linkTexts, today, writableChain } from "./chains.service.js";
 import { chainLink, chainLinkEdge, chainLinkFirm, chainProject } from "./chains.table.js";
@@ -184,7 +185,7 @@ export async function linkDetail(ctx: ActorCtx, id: string): Promise<LinkDetail>
   const link = await q.getLink(ctx.db, ctx.actor, id);
   if (!link) throw notFound();
   const c = (await q.getChain(ctx.db, ctx.actor, link.chainId))!;
-  const row = (await q.linkFacts(ctx.db, [c], today(ctx))).find((l) => l.id === id)!;
+  const row = (await mq.linkFacts(ctx.db, [c], today(ctx))).find((l) => l.id === id)!;
   const firms = await q.linkFirms(ctx.db, id);
   const facts = await enterpriseFacts(
     ctx.db,

@@ -1,4 +1,3 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import {
   type ProspectPriority,
   type ProspectSource,
@@ -19,17 +18,11 @@ import type { ActorCtx } from "../../lib/context.js";
 import { notFound } from "../../lib/errors.js";
 import type { ExportColumn } from "../../lib/export.js";
 import { requirePermission } from "../../lib/policy.js";
-import { firmFiguresSql } from "../enterprises/enterprises.conditions.js";
-import { labelCurrent } from "../enterprises/enterprises.queries.js";
-import { enterprise, enterpriseLabel } from "../enterprises/enterprises.table.js";
-import { problemScope } from "../problems/problems.queries.js";
-import { problem } from "../problems/problems.table.js";
 import { clausesFor } from "../service/policies.queries.js";
+import * as lq from "./chains.lists.queries.js";
 import * as q from "./chains.queries.js";
 import { invalid, today } from "./chains.service.js";
-import { chainLink, chainLinkFirm, prospect, prospectLink } from "./chains.table.js";
 import { gapReport } from "./gaps.service.js";
-import { prospectScope } from "./prospects.queries.js";
 
 type Row = Record<string, string | number | null>;
 export interface ChainList {
@@ -74,31 +67,7 @@ export async function chainList(ctx: ActorCtx, id: string, kind: ChainListKind):
   const base = { chainName: c.name, title: chainListLabels[kind] };
   const linkIds = (await q.linksOfChain(ctx.db, c.id)).map((l) => l.id);
   if (kind === "firms") {
-    const leaders = c.leaderFirmIds.length
-      ? sql`array[${sql.join(
-          c.leaderFirmIds.map((x) => sql`${x}::uuid`),
-          sql`, `,
-        )}]::uuid[]`
-      : sql`'{}'::uuid[]`;
-    const res = await ctx.db.execute(sql`
-      with firms as materialized (
-        select distinct f.enterprise_id as id from ${chainLinkFirm} f
-          where f.link_id = any(array(select l.id from ${chainLink} l where l.chain_id = ${c.id}))
-      ), ff as (select * from ${firmFiguresSql(sql`firms`, [], day)} x)
-      select e.name, e.uscc,
-        (e.id = any(${leaders}) or bool_or(f.role = 'leader')) as leader,
-        string_agg(l.name, '、' order by l.sort_order, l.name) as links,
-        ff.output, ff.tax, ff.revenue,
-        (select string_agg(${enterpriseLabel.label}, ',' order by ${enterpriseLabel.label}) from ${enterpriseLabel}
-          where ${enterpriseLabel.enterpriseId} = e.id and ${labelCurrent(day)}) as labels
-      from firms
-        join ${enterprise} e on e.id = firms.id
-        join ff on ff.id = firms.id
-        join ${chainLinkFirm} f on f.enterprise_id = e.id
-        join ${chainLink} l on l.id = f.link_id and l.chain_id = ${c.id}
-      group by e.id, e.name, e.uscc, ff.output, ff.tax, ff.revenue
-      order by leader desc, ff.output desc nulls last, e.name`);
-    const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
+    const rows = (await lq.chainFirmRows(ctx.db, c, day)).map((r) => ({
       name: String(r.name),
       creditCode: (r.uscc as string | null) ?? null,
       role: r.leader ? "链主" : "链上企业",
@@ -154,22 +123,7 @@ export async function chainList(ctx: ActorCtx, id: string, kind: ChainListKind):
       };
     }
     const ids = [...byProject.keys()];
-    const found = ids.length
-      ? await ctx.db
-          .select({
-            projectId: problem.subjectId,
-            title: problem.title,
-            category: problem.category,
-            status: problem.status,
-            raisedOn: problem.raisedOn,
-            dueOn: problem.dueOn,
-          })
-          .from(problem)
-          .where(
-            and(eq(problem.subjectType, "project"), inArray(problem.subjectId, ids), problemScope(ctx.actor)),
-          )
-          .orderBy(asc(problem.raisedOn), asc(problem.title))
-      : [];
+    const found = await lq.problemsOfProjects(ctx.db, ctx.actor, ids);
     return {
       ...base,
       rows: found.map((p) => {
@@ -196,23 +150,7 @@ export async function chainList(ctx: ActorCtx, id: string, kind: ChainListKind):
     };
   }
   if (kind === "prospects") {
-    const found = linkIds.length
-      ? await ctx.db
-          .select({
-            id: prospect.id,
-            name: prospect.name,
-            sources: prospect.sources,
-            priority: prospect.priority,
-            status: prospect.status,
-            links: sql<string>`string_agg(${chainLink.name}, '、' order by ${chainLink.order}, ${chainLink.name})`,
-          })
-          .from(prospect)
-          .innerJoin(prospectLink, eq(prospectLink.prospectId, prospect.id))
-          .innerJoin(chainLink, eq(chainLink.id, prospectLink.linkId))
-          .where(and(eq(chainLink.chainId, c.id), prospectScope(ctx.actor)))
-          .groupBy(prospect.id)
-          .orderBy(asc(prospect.name))
-      : [];
+    const found = linkIds.length ? await lq.prospectsOnChain(ctx.db, ctx.actor, c.id) : [];
     return {
       ...base,
       rows: found.map((p) => ({

@@ -30,6 +30,7 @@ import { getEnterprise } from "../enterprises/enterprises.queries.js";
 import { createEnterprise } from "../enterprises/enterprises.service.js";
 import { teamById } from "../org/org.queries.js";
 import { registerProject } from "../projects/projects.service.js";
+import * as mq from "./chains.map.queries.js";
 import * as cq from "./chains.queries.js";
 import { invalid, today, writableRegion } from "./chains.service.js";
 import { prospect, prospectLink, prospectWeights } from "./chains.table.js";
@@ -105,11 +106,7 @@ async function strengthsFor(ctx: ActorCtx, where: ReturnType<typeof q.prospectWh
   const chains = await q.chainsOfProspects(ctx.db, where);
   // Fresh every time: the stored link facts (chain_fact) make this a read of stored rows, so
   // the minute-long strength cache it once needed is gone and registry changes show at once.
-  return (await cq.linkFacts(ctx.db, chains, today(ctx), { prospects: false })).map((l) => ({
-    id: l.id,
-    strength: l.strength,
-    name: l.name,
-  }));
+  return mq.linkStrengths(ctx.db, chains, today(ctx));
 }
 
 type Base = Awaited<ReturnType<typeof q.prospectsByIds>>[number];

@@ -1,7 +1,6 @@
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { copyFields } from "../../lib/importer/importer.copy.js";
+import { startTsWorker } from "../../lib/importer/importer.worker.js";
 import { searchColumnsOf } from "./enterprises.search.js";
 
 /** The staging columns searchFields fills, in its order. */
@@ -54,28 +53,6 @@ const pending = new Map<number, Pending>();
 
 const inline = (items: readonly NameItem[], format: FieldFormat) => items.map((i) => searchFields(i, format));
 
-/**
- * The worker runs this file's TypeScript twin. Under tsx (npm start) the worker inherits its
- * loader; elsewhere (vitest runs the server code through its own loader, which a worker does not
- * get) it registers tsx itself before loading the file.
- */
-const bootstrap = `
-const { workerData } = require("node:worker_threads");
-import(workerData.file).catch(async (err) => {
-  if (err?.code !== "ERR_UNKNOWN_FILE_EXTENSION") throw err;
-  (await import(workerData.tsx)).register();
-  // A new URL: the failed load of the plain one stays cached.
-  return import(workerData.file + "?tsx");
-});`;
-
-/** tsx's ESM API (register() hooks tsx into the calling thread); require.resolve finds its CJS twin. */
-const tsxApi = () =>
-  pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve("tsx/esm/api")
-      .replace(/\.cjs$/, ".mjs"),
-  ).href;
-
 /** Starts the worker (a dry run does so as it begins); resolves once it is ready, false if it cannot be. */
 export function startDeriveWorker(): Promise<boolean> {
   if (broken) return Promise.resolve(false);
@@ -84,13 +61,8 @@ export function startDeriveWorker(): Promise<boolean> {
     settle = res;
   });
   try {
-    const w = new Worker(bootstrap, {
-      eval: true,
-      workerData: {
-        file: new URL("./enterprises.derive.worker.ts", import.meta.url).href,
-        tsx: tsxApi(),
-      },
-    });
+    // Started the importer's way, from the TypeScript source under tsx and vitest alike.
+    const w = startTsWorker(new URL("./enterprises.derive.worker.ts", import.meta.url));
     w.on("message", (m: { ready: true } | { id: number; fields: string[] }) => {
       if ("ready" in m) {
         ready = true;

@@ -113,7 +113,8 @@ const rowsOf = async <T>(db: DbOrTx, query: SQL) => ((await db.execute(query)) a
 /**
  * One chunk of the dry run: the firms its rows would update are looked up (a firm outside the
  * user's scope may not be touched), and the rows, with their search columns, are set aside for
- * the commit as COPY text. The lookups read only the enterprise indexes; nothing is staged yet.
+ * the commit (COPY text on PostgreSQL, JSON on PGlite: importer.spill.ts). The lookups read only
+ * the enterprise indexes; nothing is staged yet.
  */
 export async function stageEnterprises(
   ctx: ActorCtx,
@@ -190,7 +191,7 @@ async function setAside(
   if (format === "csv")
     for (let i = 0; i < rows.length; i++) body += csvLine(jobId, rows[i]!.rowNo, rows[i]!.row, fields[i]!);
   else body = `[${rows.map((r, i) => jsonRow(jobId, r.rowNo, r.row, fields[i]!)).join(",")}]`;
-  await spillChunk(ctx.db, "enterprise_stage", jobId, seq, rows.length, body);
+  await spillChunk(ctx.db, jobId, seq, rows.length, body);
 }
 
 /** After the dry run: what the commit would do, and the rows it may not write. */

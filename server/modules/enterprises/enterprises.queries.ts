@@ -41,8 +41,25 @@ const gramsParam = (grams: string[]) =>
  * Each search plan maps to an index: grams (GIN array), pinyin 4-grams (GIN array), pinyin
  * trigrams, or the USCC prefix b-tree.
  */
-export function searchWhere(plan: SearchPlan, opts: { forEstimate?: boolean } = {}): SQL {
+export function searchWhere(
+  plan: SearchPlan,
+  opts: { forEstimate?: boolean; forSample?: boolean } = {},
+): SQL {
   if (plan.kind === "uscc") return like(enterprise.uscc, `${escapeLike(plan.prefix)}%`);
+  if (opts.forSample) {
+    // Row by row, without an index (manyMatches' sample): the same matches as below, tested
+    // with strpos, which is cheaper than array containment. A pair of initials is a ~gram; a
+    // pinyin's 4-grams only narrow the strpos; a fragment held in search_text is in one of the
+    // names, unless it holds the | that joins them.
+    if (plan.kind === "pinyin" && plan.text.length > 1) {
+      const initials = sql`strpos(${enterprise.nameInitials}, ${plan.text}) > 0`;
+      return plan.grams.length > 0
+        ? initials
+        : or(sql`strpos(${enterprise.namePinyin}, ${plan.text}) > 0`, initials)!;
+    }
+    if (plan.kind === "name" && !plan.text.includes("|"))
+      return sql`strpos(${enterprise.searchText}, ${plan.text}) > 0`;
+  }
   if (plan.kind === "pinyin") {
     if (plan.text.length === 1) return like(enterprise.nameInitials, `${plan.text}%`);
     if (plan.grams.length > 0) return sql`${enterprise.searchGrams} @> ${gramsParam(plan.grams)}`;
@@ -87,13 +104,14 @@ const parkOrChild = (parkId: string) =>
  * The filter of a list. With `searchAsFilter` the search is wrapped so that no index serves it and
  * the planner assumes half the rows match: for walking the primary key newest first when the
  * matches are known to be many, whatever the planner would estimate for the fragment. With
- * `forEstimate`, the form of the search whose estimate is shown as a count (see searchWhere).
+ * `forEstimate`, the form of the search whose estimate is shown as a count (see searchWhere); with
+ * `forSample`, the form tested row by row in a sample of the table.
  */
 export function enterpriseWhere(
   actor: Actor,
   q: Partial<EnterpriseQuery>,
   today: string,
-  opts: { searchAsFilter?: boolean; forEstimate?: boolean } = {},
+  opts: { searchAsFilter?: boolean; forEstimate?: boolean; forSample?: boolean } = {},
 ): SQL {
   const plan = q.q ? planSearch(q.q) : null;
   const search = plan ? searchWhere(plan, opts) : undefined;
@@ -184,23 +202,44 @@ const sorts: Record<string, AnyColumn> = {
  * planner's estimate as the total. Regions, parks, users, size classes and labels are joined to
  * the page's rows only.
  *
+ * A search that is plainly held by many firms skips the scan (manyMatches): reading 10,001
+ * matches only to learn that there are more than 10,000 was most of the time such a search took.
+ *
  * The statements run in one transaction that turns off, for it alone, what a list of 20 rows
  * never gains from: parallel workers (starting them costs more than the scan they share) and JIT
  * compilation. With a pinyin fragment it also turns off reading the table from the start: the
  * planner guesses how many names hold a pinyin fragment from a 100-value histogram, and when it
  * guesses 6% for a fragment held by 0.3% it reads all 1M rows looking for 10,001 of them.
  */
-export async function listEnterprises(db: DbOrTx, actor: Actor, q: EnterpriseQuery, today: string) {
+export async function listEnterprises(
+  db: DbOrTx,
+  actor: Actor,
+  q: EnterpriseQuery,
+  today: string,
+  opts: CountOptions = {},
+) {
   const plan = q.q ? planSearch(q.q) : null;
   const pinyinLike = plan?.kind === "pinyin" && plan.text.length > 1 && plan.grams.length === 0;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('max_parallel_workers_per_gather', '0', true),
       set_config('jit', 'off', true)${pinyinLike ? sql`, set_config('enable_seqscan', 'off', true)` : sql``}`);
-    return pageOfEnterprises(tx, actor, q, today);
+    return pageOfEnterprises(tx, actor, q, today, opts);
   });
 }
 
-async function pageOfEnterprises(db: DbOrTx, actor: Actor, q: EnterpriseQuery, today: string) {
+export interface CountOptions {
+  /** exact counts up to here (EXACT_COUNT_LIMIT); smaller in tests, so that a few rows cross it */
+  exactCap?: number;
+}
+
+async function pageOfEnterprises(
+  db: DbOrTx,
+  actor: Actor,
+  q: EnterpriseQuery,
+  today: string,
+  opts: CountOptions,
+) {
+  const cap = opts.exactCap ?? EXACT_COUNT_LIMIT;
   const where = enterpriseWhere(actor, q, today);
   const col = sorts[q.sort ?? ""];
   const descending = col ? q.order === "desc" : q.order !== "asc";
@@ -211,20 +250,26 @@ async function pageOfEnterprises(db: DbOrTx, actor: Actor, q: EnterpriseQuery, t
     ? [sql`${col} ${dir} nulls last`, asc(enterprise.id)]
     : [descending ? desc(enterprise.id) : asc(enterprise.id)];
   const side = !col && sideTableMatches(actor, q, today);
-  const matches =
-    side ||
-    sql`select ${enterprise.id} as id${col ? sql`, ${col} as k` : sql``} from ${enterprise} where ${where}`;
-  const inMatches = col ? sql`k ${dir} nulls last, id asc` : sql`id ${dir}`;
-  // The page is sorted out of m only when m holds every match (CASE runs its subquery lazily).
-  const res = (await db.execute(sql`with m as materialized (${matches} limit ${EXACT_COUNT_LIMIT + 1})
-    select c.n, case when c.n <= ${EXACT_COUNT_LIMIT} then (select json_agg(p.id) from (
-        select id from m order by ${inMatches} limit ${q.pageSize} offset ${offset}) p) end as ids
-    from (select count(*)::int as n from m) c`)) as unknown as Rows<{ n: number; ids: string[] | null }>;
-  const n = Number(res.rows[0]?.n ?? 0);
-  const exact = n <= EXACT_COUNT_LIMIT;
+  const many = q.q && !side ? await manyMatches(db, actor, q, today, cap) : null;
+  let n = cap + 1;
+  let ids: string[] | null = null;
+  if (many === null) {
+    const matches =
+      side ||
+      sql`select ${enterprise.id} as id${col ? sql`, ${col} as k` : sql``} from ${enterprise} where ${where}`;
+    const inMatches = col ? sql`k ${dir} nulls last, id asc` : sql`id ${dir}`;
+    // The page is sorted out of m only when m holds every match (CASE runs its subquery lazily).
+    const res = (await db.execute(sql`with m as materialized (${matches} limit ${cap + 1})
+      select c.n, case when c.n <= ${cap} then (select json_agg(p.id) from (
+          select id from m order by ${inMatches} limit ${q.pageSize} offset ${offset}) p) end as ids
+      from (select count(*)::int as n from m) c`)) as unknown as Rows<{ n: number; ids: string[] | null }>;
+    n = Number(res.rows[0]?.n ?? 0);
+    ids = res.rows[0]?.ids ?? [];
+  }
+  const exact = n <= cap;
   // Beyond the cap the page is chosen in the same statement that reads its rows.
   const pageIds = exact
-    ? (res.rows[0]?.ids ?? [])
+    ? (ids ?? [])
     : side
       ? sql`(${side} order by id ${dir} limit ${q.pageSize} offset ${offset})`
       : db
@@ -242,7 +287,7 @@ async function pageOfEnterprises(db: DbOrTx, actor: Actor, q: EnterpriseQuery, t
           .orderBy(...order);
   const total = exact
     ? n
-    : await estimateEnterprises(db, enterpriseWhere(actor, q, today, { forEstimate: true }), n);
+    : (many ?? (await estimateEnterprises(db, enterpriseWhere(actor, q, today, { forEstimate: true }), n)));
   return { items: rows.map(present), total, totalExact: exact };
 }
 
@@ -277,6 +322,77 @@ async function estimateEnterprises(db: DbOrTx, where: SQL, atLeast: number) {
     Plan: { "Plan Rows": number };
   }[];
   return Math.max(atLeast, Math.round(plan[0]?.Plan["Plan Rows"] ?? atLeast));
+}
+
+/** Table pages a sample reads (of ~138k at 1M firms); a small table is read whole. */
+const SAMPLE_PAGES = 700;
+
+interface PlanNode {
+  "Plan Rows": number;
+  Plans?: PlanNode[];
+}
+
+/**
+ * Whether a search is held by so many firms that its count need not be exact, decided without
+ * reading them all: a search over 10,000 firms read 10,001 of them, on ~8,900 table pages, only to
+ * learn that there were more. Returns the estimate to show as the total, or null when the matches
+ * are to be counted.
+ *
+ * First the planner: a search held by at least 2× the cap must have each of its grams held that
+ * often (its own estimate multiplies gram frequencies as if independent, and for pinyin comes
+ * from a 100-value histogram, so the fewest firms holding one gram is the bound used). Then a
+ * sample of the table's pages, the same where and no index: the sampled pages holding a match,
+ * scaled to the whole table, must reach 2× the cap. Pages, not matching rows: a page holding a
+ * match holds one or more, so the scaled count of pages has an expected value of at most the
+ * number of matches however they lie (all in a few pages written by one import, or spread), and
+ * the pages of a sample are drawn independently. For a search held by at most `cap` firms it
+ * would have to come out twice its expectation (at least 51 sampled pages expected at 1M firms):
+ * below one in ten million. Statistics that predate a mass deletion fool the planner, not the
+ * sample; a search the sample cannot decide is counted.
+ */
+export async function manyMatches(db: DbOrTx, actor: Actor, q: EnterpriseQuery, today: string, cap: number) {
+  const plan = q.q ? planSearch(q.q) : null;
+  if (!plan) return null;
+  const grams =
+    plan.kind === "uscc"
+      ? []
+      : [
+          ...plan.grams.map((g) => sql`${enterprise.searchGrams} @> ${gramsParam([g])}`),
+          ...(plan.kind === "pinyin" ? plan.pinyinGrams : []).map(
+            (g) => sql`${enterprise.pinyinGrams} @> ${gramsParam([g])}`,
+          ),
+        ];
+  const shown = enterpriseWhere(actor, q, today, { forEstimate: true });
+  // One EXPLAIN: the estimate to show, then each gram's.
+  const branches = [shown, ...grams].map((w) => sql`(select 1 from ${enterprise} where ${w})`);
+  const res = (await db.execute(
+    sql`explain (format json) ${sql.join(branches, sql` union all `)}`,
+  )) as unknown as Rows<Record<string, unknown>>;
+  const cell = Object.values(res.rows[0] ?? {})[0];
+  const top = ((typeof cell === "string" ? JSON.parse(cell) : cell) as { Plan: PlanNode }[])[0]?.Plan;
+  if (!top) return null;
+  const rows = (branches.length > 1 ? (top.Plans ?? []) : [top]).map((p) => p["Plan Rows"]);
+  if (rows.length !== branches.length) return null;
+  const bound = Math.min(...(rows.length > 1 ? rows.slice(1) : rows));
+  if (bound < 2 * cap) return null;
+  // The file's size, not relpages: that is only as fresh as the last VACUUM or ANALYZE.
+  const [t] = (
+    (await db.execute(
+      sql`select (pg_relation_size('enterprise') / current_setting('block_size')::int)::int as pages`,
+    )) as unknown as Rows<{ pages: number }>
+  ).rows;
+  const pages = Number(t?.pages ?? 0);
+  const percent = pages > SAMPLE_PAGES ? (100 * SAMPLE_PAGES) / pages : 100;
+  // Repeatable: the same pages while the table stays as it is, so paging keeps its decision.
+  const [sampled] = (
+    (await db.execute(sql`select count(distinct (ctid::text::point)[0])
+        filter (where ${enterpriseWhere(actor, q, today, { forSample: true })})::int as hit
+      from ${enterprise} tablesample system (${sql.raw(percent.toFixed(4))}) repeatable (0)`)) as unknown as Rows<{
+      hit: number;
+    }>
+  ).rows;
+  const scaled = (Number(sampled?.hit ?? 0) * 100) / percent;
+  return scaled >= 2 * cap ? Math.max(Math.round(rows[0]!), cap + 1) : null;
 }
 
 export async function getEnterprise(db: DbOrTx, actor: Actor, id: string, today: string) {

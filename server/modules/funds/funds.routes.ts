@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
 import {
   callCreate,
   deleteQuery,
@@ -21,17 +21,13 @@ import { idParam } from "../../../common/paging.js";
 import { sendXlsx } from "../../lib/export.js";
 import { actorCtx, type CtxFactory } from "../../lib/http.js";
 import { requirePermission } from "../../lib/policy.js";
-import { recordRoutes } from "../../lib/record-routes.js";
+import { type ChildRoutes, childRoutes, recordRoutes } from "../../lib/record-routes.js";
 import { registerMergeHandler } from "../enterprises/enterprises.merge.js";
 import { fundFigures } from "./funds.figures.js";
 import { repointFirm } from "./funds.queries.js";
 import * as svc from "./funds.service.js";
 
 const wanOf = (fen: number | null) => (fen === null ? null : Math.round(fen / 100) / 10_000);
-const childParam = z.object({
-  id: z.uuid({ error: "无效的编号" }),
-  childId: z.uuid({ error: "无效的编号" }),
-});
 const lev = (v: number | null) => (v === null ? "n/a" : v);
 
 export function fundsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
@@ -90,20 +86,15 @@ export function fundsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
     });
   });
 
-  r.post(
-    "/api/funds/:id/calls",
-    { schema: { tags, params: idParam, body: callCreate } },
-    async (req, reply) =>
-      reply.status(201).send(await svc.addCall(actorCtx(makeCtx, req), req.params.id, req.body)),
-  );
-  r.delete(
-    "/api/funds/:id/calls/:childId",
-    { schema: { tags, params: childParam, querystring: deleteQuery } },
-    async (req, reply) => {
-      await svc.deleteCall(actorCtx(makeCtx, req), req.params.id, req.params.childId, req.query.version);
-      return reply.status(204).send();
-    },
-  );
+  const child = <B extends z.ZodType, Row>(
+    path: string,
+    body: B,
+    add: ChildRoutes<B, Row>["add"],
+    remove: ChildRoutes<B, Row>["remove"],
+  ) => childRoutes(app, makeCtx, { path: `/api/funds/:id/${path}`, tag: "funds", body, add, remove });
+  child("calls", callCreate, svc.addCall, svc.deleteCall);
+  child("exits", exitCreate, svc.addExit, svc.deleteExit);
+  child("projects", fundProjectCreate, svc.linkProject, svc.unlinkProject);
   r.post(
     "/api/funds/:id/investments",
     { schema: { tags, params: idParam, body: investmentCreate } },
@@ -123,35 +114,6 @@ export function fundsRoutes(app: FastifyInstance, makeCtx: CtxFactory) {
       return reply.status(204).send();
     },
   );
-  r.post(
-    "/api/funds/:id/exits",
-    { schema: { tags, params: idParam, body: exitCreate } },
-    async (req, reply) =>
-      reply.status(201).send(await svc.addExit(actorCtx(makeCtx, req), req.params.id, req.body)),
-  );
-  r.delete(
-    "/api/funds/:id/exits/:childId",
-    { schema: { tags, params: childParam, querystring: deleteQuery } },
-    async (req, reply) => {
-      await svc.deleteExit(actorCtx(makeCtx, req), req.params.id, req.params.childId, req.query.version);
-      return reply.status(204).send();
-    },
-  );
-  r.post(
-    "/api/funds/:id/projects",
-    { schema: { tags, params: idParam, body: fundProjectCreate } },
-    async (req, reply) =>
-      reply.status(201).send(await svc.linkProject(actorCtx(makeCtx, req), req.params.id, req.body)),
-  );
-  r.delete(
-    "/api/funds/:id/projects/:childId",
-    { schema: { tags, params: childParam, querystring: deleteQuery } },
-    async (req, reply) => {
-      await svc.unlinkProject(actorCtx(makeCtx, req), req.params.id, req.params.childId, req.query.version);
-      return reply.status(204).send();
-    },
-  );
-
   recordRoutes(app, makeCtx, {
     path: "/api/funds",
     tag: "funds",

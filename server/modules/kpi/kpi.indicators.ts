@@ -7,6 +7,8 @@ import {
   computedIndicator,
   computedIndicators,
   computeIndicator,
+  computeIndicators,
+  type IndicatorDef,
 } from "./kpi.providers.js";
 import * as q from "./kpi.queries.js";
 
@@ -19,11 +21,13 @@ export interface ResolvedIndicator {
   higherIsBetter: boolean;
   cumulative: boolean;
   compute: (db: DbOrTx, args: ComputeArgs) => Promise<Map<string, number>>;
+  /** a provider's indicator: what `computeResolved` folds with the others of its source */
+  def?: IndicatorDef;
 }
 
 export async function resolveIndicator(db: DbOrTx, key: string): Promise<ResolvedIndicator | null> {
   const def = computedIndicator(key);
-  if (def) return { ...def, compute: (d, args) => computeIndicator(d, def, args) };
+  if (def) return { ...def, def, compute: (d, args) => computeIndicator(d, def, args) };
   const m = await q.manualIndicatorByKey(db, key);
   if (!m) return null;
   return {
@@ -43,6 +47,25 @@ export async function resolveIndicator(db: DbOrTx, key: string): Promise<Resolve
       return out;
     },
   };
+}
+
+/**
+ * Several indicators over one set of units and period: the providers' ones through
+ * computeIndicators (those sharing a source in one statement), manual ones one statement each.
+ * Key → (unit id → value), as each one's `compute` answers.
+ */
+export async function computeResolved(
+  db: DbOrTx,
+  inds: ResolvedIndicator[],
+  args: ComputeArgs,
+): Promise<Map<string, Map<string, number>>> {
+  const defs = inds.flatMap((i) => (i.def ? [i.def] : []));
+  const [computed, ...manual] = await Promise.all([
+    computeIndicators(db, defs, args),
+    ...inds.filter((i) => !i.def).map(async (i) => [i.key, await i.compute(db, args)] as const),
+  ]);
+  for (const [key, values] of manual) computed.set(key, values);
+  return computed;
 }
 
 /** The 指标库: every provider's indicators, then the manual ones in the actor's scope. */

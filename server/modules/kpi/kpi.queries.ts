@@ -3,6 +3,7 @@ import type { GoalQuery, UnitKind } from "../../../common/kpi.schema.js";
 import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
 import { inRegionSubtree, scopeWhere } from "../../lib/scope.js";
+import { chain } from "../chains/chains.table.js";
 import { park, region, team } from "../org/org.table.js";
 import { users } from "../users/users.table.js";
 import { uuidArray } from "./kpi.providers.js";
@@ -38,6 +39,13 @@ export async function unitNames(
   ids: string[],
 ): Promise<Map<string, { name: string; regionId: string }>> {
   if (ids.length === 0) return new Map();
+  if (kind === "chain") {
+    const chains = await db
+      .select({ id: chain.id, name: chain.name, regionId: chain.regionId })
+      .from(chain)
+      .where(inArray(chain.id, ids));
+    return new Map(chains.map((r) => [r.id, { name: r.name, regionId: r.regionId }]));
+  }
   const rows =
     kind === "region"
       ? await db
@@ -244,6 +252,20 @@ export async function unitCandidates(db: DbOrTx, actor: Actor, kind: UnitKind, r
         ),
       )
       .orderBy(asc(region.path))
+      .limit(500);
+  }
+  if (kind === "chain") {
+    return db
+      .select({ id: chain.id, name: chain.name })
+      .from(chain)
+      .where(
+        and(
+          scopeWhere(actor, { region: chain.regionId }),
+          regionId ? inRegionSubtree(chain.regionId, regionId) : undefined,
+          eq(chain.status, "active"),
+        ),
+      )
+      .orderBy(asc(chain.name))
       .limit(500);
   }
   if (kind === "team") {

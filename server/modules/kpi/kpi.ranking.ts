@@ -17,7 +17,7 @@ import { newId } from "../../lib/ids.js";
 import { requirePermission } from "../../lib/policy.js";
 import { createRecord, deleteRecord, type RecordKind, updateRecord } from "../../lib/records.js";
 import { assertRegionWritable } from "../../lib/scope.js";
-import { type ResolvedIndicator, resolveIndicator } from "./kpi.indicators.js";
+import { computeResolved, type ResolvedIndicator, resolveIndicator } from "./kpi.indicators.js";
 import * as q from "./kpi.queries.js";
 import { indicatorOrFail, invalid, unitsIn } from "./kpi.service.js";
 import { kpiScheme } from "./kpi.table.js";
@@ -132,17 +132,15 @@ export async function runScheme(ctx: ActorCtx, schemeId: string, input: RunCreat
   }
   const kind = s.unitKind as UnitKind;
   const inds = new Map<string, ResolvedIndicator>();
-  const values = new Map<string, Map<string, number>>();
   for (const it of s.items) {
     const ind = await resolveIndicator(ctx.db, it.indicatorKey);
     if (!ind) throw invalid("items", `指标 ${it.indicatorKey} 已不存在，请修改方案`);
     inds.set(it.indicatorKey, ind);
   }
-  // One statement per indicator, issued together: PostgreSQL runs them on the pool's connections
-  // side by side; PGlite, with its single connection, takes them in turn.
+  // Indicators sharing a source in one pass, the others one statement each, issued together:
+  // PostgreSQL runs them on the pool's connections side by side; PGlite takes them in turn.
   const args = { unitKind: kind, unitIds: s.unitIds, from: period.from, to: period.to };
-  const computed = await Promise.all([...inds.values()].map((ind) => ind.compute(ctx.db, args)));
-  for (const [i, k] of [...inds.keys()].entries()) values.set(k, computed[i]!);
+  const values = await computeResolved(ctx.db, [...inds.values()], args);
   const year = Number(period.from.slice(0, 4));
   const goals = await q.goalsFor(ctx.db, [...inds.keys()], s.unitIds, year);
   const inputs: UnitInput[] = s.unitIds.map((unitId) => {

@@ -1,4 +1,5 @@
 import { activityIndicators } from "../activities/activities.indicators.js";
+import { chainIndicators } from "../chains/chains.indicators.js";
 import { enterpriseIndicators } from "../enterprises/enterprises.indicators.js";
 import { evaluationIndicators } from "../evaluation/evaluation.indicators.js";
 import { fundIndicators } from "../funds/funds.indicators.js";
@@ -23,6 +24,7 @@ export function wireIndicatorProviders(): void {
     talentIndicators,
     fundIndicators,
     evaluationIndicators,
+    chainIndicators,
   ]) {
     registerIndicatorProvider(p);
   }

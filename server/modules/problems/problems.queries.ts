@@ -181,17 +181,21 @@ export type NewEvent = typeof problemEvent.$inferInsert;
 export const insertEvents = (db: DbOrTx, rows: NewEvent[]) => db.insert(problemEvent).values(rows);
 
 /**
- * Open (not yet resolved) problems of the given subjects, for other modules' summaries: the
- * pipeline passes the ids of the projects it counts as a subquery.
+ * Open (not yet resolved) problems of the given subjects, as a scalar subquery other modules'
+ * summaries put in their own statement: the pipeline passes the projects it has read already.
  */
+export const openProblemCountSql = (subjectType: string, subjectIdsSql: SQL): SQL =>
+  sql`(select count(*)::int from ${problem} where ${problem.subjectType} = ${subjectType} and ${isActive}
+    and ${problem.subjectId} in (${subjectIdsSql}))`;
+
+/** The same count on its own. */
 export async function openProblemCount(db: DbOrTx, subjectType: string, subjectIdsSql: SQL): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(problem)
-    .where(
-      and(eq(problem.subjectType, subjectType), isActive, sql`${problem.subjectId} in (${subjectIdsSql})`),
-    );
-  return Number(row?.n ?? 0);
+  const r = (await db.execute(
+    sql`select ${openProblemCountSql(subjectType, subjectIdsSql)} as n`,
+  )) as unknown as {
+    rows: { n: number }[];
+  };
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 /** Whether any of the ids is a problem in the actor's scope (for a meeting's items). */

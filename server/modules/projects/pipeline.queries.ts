@@ -9,7 +9,7 @@ import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
 import { workday } from "../../lib/workdays/workdays.table.js";
 import { park, team } from "../org/org.table.js";
-import { openProblemCount } from "../problems/problems.queries.js";
+import { openProblemCountSql } from "../problems/problems.queries.js";
 import { projectWhere } from "./projects.queries.js";
 import { project, projectNode } from "./projects.table.js";
 
@@ -24,11 +24,12 @@ const rowsOf = async <T>(db: DbOrTx, query: ReturnType<typeof sql>) =>
  */
 export async function pipelineSummary(db: DbOrTx, actor: Actor, q: Partial<ProjectQuery>, today: string) {
   const where = projectWhere(actor, { ...q, stage: undefined }, today) ?? sql`true`;
-  // One statement, one pass over the selected projects: counts, durations, overdue nodes.
+  // One statement, one pass over the selected projects: counts, durations, overdue nodes, problems.
   const [row] = await rowsOf<{
     stages: { stage: string; stopped_from: string | null; n: number; inv: number }[];
     durations: { k: number; median: number | null; n: number }[];
     overdue: number;
+    problems: number;
   }>(
     db,
     sql`with p as materialized (
@@ -45,7 +46,8 @@ export async function pipelineSummary(db: DbOrTx, actor: Actor, q: Partial<Proje
       select (select coalesce(json_agg(s), '[]'::json) from s) as stages,
         (select coalesce(json_agg(d order by d.k), '[]'::json) from d) as durations,
         (select count(*)::int from p join ${projectNode} pn on pn.project_id = p.id
-          and pn.status = 'pending' and pn.due_on is not null and pn.due_on < ${today}::date) as overdue`,
+          and pn.status = 'pending' and pn.due_on is not null and pn.due_on < ${today}::date) as overdue,
+        ${openProblemCountSql("project", sql`select id from p`)} as problems`,
   );
   const byStage = (row?.stages ?? []).map((r) => ({
     stage: r.stage,
@@ -87,11 +89,7 @@ export async function pipelineSummary(db: DbOrTx, actor: Actor, q: Partial<Proje
       n: Number(d.n),
     })),
     overdueNodes: Number(overdue[0]?.n ?? 0),
-    openProblems: await openProblemCount(
-      db,
-      "project",
-      sql`select ${project.id} from ${project} where ${where}`,
-    ),
+    openProblems: Number(row?.problems ?? 0),
     total: stages.reduce((a, s) => a + s.n, 0),
   };
 }
@@ -138,4 +136,29 @@ export async function pipelineByGroup(
     groups.set(k, g);
   }
   return [...groups.values()].sort((a, b) => b.total - a.total);
+}
+
+/**
+ * Count and investment per stage of the projects a filter selects, and nothing else: one GROUP
+ * BY, for the cockpit and the dashboards (pipelineSummary also reads stage durations, overdue
+ * nodes and open problems, which they do not show).
+ */
+export async function pipelineStages(db: DbOrTx, actor: Actor, q: Partial<ProjectQuery>, today: string) {
+  const where = projectWhere(actor, { ...q, stage: undefined }, today) ?? sql`true`;
+  const rows = await db
+    .select({
+      stage: project.stage,
+      n: sql<number>`count(*)::int`,
+      investmentFen: sql<number>`coalesce(sum(${project.totalInvestmentFen}), 0)::float8`,
+    })
+    .from(project)
+    .where(where)
+    .groupBy(project.stage);
+  const by = new Map(rows.map((r) => [r.stage as string, r]));
+  const stages = [...projectStages, "stopped" as const].map((s) => ({
+    stage: s,
+    n: Number(by.get(s)?.n ?? 0),
+    investmentFen: Number(by.get(s)?.investmentFen ?? 0),
+  }));
+  return { stages, total: stages.reduce((a, s) => a + s.n, 0) };
 }

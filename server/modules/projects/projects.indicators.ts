@@ -1,13 +1,20 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { ComputeArgs, IndicatorDef, IndicatorProvider } from "../kpi/kpi.providers.js";
-import { unitMembers, uuidArray } from "../kpi/kpi.providers.js";
+import { chainProjectsSql } from "../chains/chains.fragments.js";
+import type {
+  ComputeArgs,
+  FoldJoin,
+  IndicatorDef,
+  IndicatorFold,
+  IndicatorProvider,
+} from "../kpi/kpi.providers.js";
+import { foldedSql, unitMembers, uuidArray } from "../kpi/kpi.providers.js";
 
 /** ¥100m and ¥1bn in fen. */
 const YI = 10_000_000_000;
 
 /**
  * (unit_id, project_id, share): which projects count for which unit, and how much. Parks and
- * regions count a project whole; a team counts its credit percentage (project_credit), or the
+ * regions count a project whole, as does a chain one of whose links it serves; a team counts its credit percentage (project_credit), or the
  * whole project when no credit was split and the project names the team.
  */
 function projectShares({ unitKind, unitIds }: ComputeArgs): SQL {
@@ -20,12 +27,57 @@ function projectShares({ unitKind, unitIds }: ComputeArgs): SQL {
         where p.team_id = any(${arr})
           and not exists (select 1 from project_credit c where c.project_id = p.id))`;
   }
+  if (unitKind === "chain") {
+    return sql`(select c.unit_id, c.project_id, 1.0 as share from ${chainProjectsSql(uuidArray(unitIds))} c)`;
+  }
   const col = unitKind === "region" ? sql`p.region_id` : sql`p.park_id`;
   return sql`(select u.unit_id, p.id as project_id, 1.0 as share
     from ${unitMembers(unitKind, unitIds)} u join project p on ${col} = u.ref_id)`;
 }
 
-const all = ["region", "park", "team", "enclave"] as const;
+/**
+ * Every project each unit counts, read once: `s` (unit_id, share) beside the project `p`. Places
+ * match the project's own column; teams and chains go through their shares.
+ */
+function projectRows(a: ComputeArgs): SQL {
+  if (a.unitKind === "team" || a.unitKind === "chain") {
+    return sql`${projectShares(a)} s join project p on p.id = s.project_id`;
+  }
+  const col = a.unitKind === "region" ? sql`p.region_id` : sql`p.park_id`;
+  return sql`(select u.unit_id, u.ref_id, 1.0 as share from ${unitMembers(a.unitKind, a.unitIds)} u) s
+    join project p on ${col} = s.ref_id`;
+}
+
+/** A project's contract: one at most (its key is the project). */
+const contract: FoldJoin = {
+  key: "contract",
+  sql: () => sql`left join project_contract c on c.project_id = p.id`,
+};
+/**
+ * A project's funds in place over the period, one row whatever the months: the sums of its
+ * monthly rows (exact numerics, so a unit's sum of these sums is the sum of the rows) and their
+ * count.
+ */
+const funds: FoldJoin = {
+  key: "funds",
+  sql: (a) => sql`left join lateral (select sum(pf.domestic_fen) as domestic_fen, count(*) as n,
+      sum(pf.foreign_cents) filter (where pf.foreign_cents <> 0) as foreign_cents,
+      count(*) filter (where pf.foreign_cents <> 0) as foreign_n
+    from project_fund pf where pf.project_id = p.id and pf.month between ${a.from} and ${a.to}) f on true`,
+};
+
+/** An indicator's statement and its part in the one pass over the projects it shares. */
+function folded(
+  joins: FoldJoin[],
+  where: IndicatorFold["where"],
+  value: IndicatorFold["value"],
+): Pick<IndicatorDef, "sql" | "fold"> {
+  const fold: IndicatorFold = { source: "projects", from: projectRows, joins, where, value };
+  return { fold, sql: foldedSql(fold) };
+}
+const share = (flt: SQL) => sql`sum(s.share) ${flt}::float8`;
+
+const all = ["region", "park", "team", "enclave", "chain"] as const;
 /** The day a project was signed: its contract's, else the pipeline's 签约 date (stage 4). */
 const signedOn = sql`coalesce(c.signed_on, p.stage_dates[4])`;
 const investment = sql`coalesce(c.investment_fen, p.total_investment_fen)`;
@@ -38,11 +90,11 @@ const signedAbove = (key: string, name: string, minFen: number): IndicatorDef =>
   higherIsBetter: true,
   cumulative: true,
   description: `期内签约、总投资不低于 ${minFen / YI} 亿元的项目数；招商队伍按认定比例（项目认定）计`,
-  sql: (a) => sql`select s.unit_id, sum(s.share)::float8 as value
-    from ${projectShares(a)} s join project p on p.id = s.project_id
-      left join project_contract c on c.project_id = p.id
-    where ${signedOn} between ${a.from} and ${a.to} and ${investment} >= ${minFen}
-    group by s.unit_id`,
+  ...folded(
+    [contract],
+    (a) => sql`${signedOn} between ${a.from} and ${a.to} and ${investment} >= ${minFen}`,
+    share,
+  ),
 });
 
 export const projectIndicators: IndicatorProvider = {
@@ -59,11 +111,7 @@ export const projectIndicators: IndicatorProvider = {
       higherIsBetter: true,
       cumulative: true,
       description: "期内签约的项目数，不论投资规模；招商队伍按认定比例计",
-      sql: (a) => sql`select s.unit_id, sum(s.share)::float8 as value
-        from ${projectShares(a)} s join project p on p.id = s.project_id
-          left join project_contract c on c.project_id = p.id
-        where ${signedOn} between ${a.from} and ${a.to}
-        group by s.unit_id`,
+      ...folded([contract], (a) => sql`${signedOn} between ${a.from} and ${a.to}`, share),
     },
     {
       key: "projects.signed_investment",
@@ -73,11 +121,11 @@ export const projectIndicators: IndicatorProvider = {
       higherIsBetter: true,
       cumulative: true,
       description: "期内签约项目的总投资（合同投资额，未录合同按项目总投资）；招商队伍按认定比例计",
-      sql: (a) => sql`select s.unit_id, sum(${investment} * s.share)::float8 / 1000000 as value
-        from ${projectShares(a)} s join project p on p.id = s.project_id
-          left join project_contract c on c.project_id = p.id
-        where ${signedOn} between ${a.from} and ${a.to} and ${investment} is not null
-        group by s.unit_id`,
+      ...folded(
+        [contract],
+        (a) => sql`${signedOn} between ${a.from} and ${a.to} and ${investment} is not null`,
+        (flt) => sql`sum(${investment} * s.share) ${flt}::float8 / 1000000`,
+      ),
     },
     {
       key: "projects.funds_in_place",
@@ -87,10 +135,11 @@ export const projectIndicators: IndicatorProvider = {
       higherIsBetter: true,
       cumulative: true,
       description: "期内各月登记的内资到位资金；招商队伍按认定比例计",
-      sql: (a) => sql`select s.unit_id, sum(f.domestic_fen * s.share)::float8 / 1000000 as value
-        from ${projectShares(a)} s join project_fund f on f.project_id = s.project_id
-        where f.month between ${a.from} and ${a.to}
-        group by s.unit_id`,
+      ...folded(
+        [funds],
+        () => sql`f.n > 0`,
+        (flt) => sql`sum(f.domestic_fen * s.share) ${flt}::float8 / 1000000`,
+      ),
     },
     {
       key: "projects.foreign_in_place",
@@ -100,10 +149,11 @@ export const projectIndicators: IndicatorProvider = {
       higherIsBetter: true,
       cumulative: true,
       description: "期内各月登记的外资到位金额（美元）；招商队伍按认定比例计",
-      sql: (a) => sql`select s.unit_id, sum(f.foreign_cents * s.share)::float8 / 1000000 as value
-        from ${projectShares(a)} s join project_fund f on f.project_id = s.project_id
-        where f.month between ${a.from} and ${a.to} and f.foreign_cents <> 0
-        group by s.unit_id`,
+      ...folded(
+        [funds],
+        () => sql`f.foreign_n > 0`,
+        (flt) => sql`sum(f.foreign_cents * s.share) ${flt}::float8 / 1000000`,
+      ),
     },
     {
       key: "projects.construction_starts",
@@ -113,10 +163,7 @@ export const projectIndicators: IndicatorProvider = {
       higherIsBetter: true,
       cumulative: true,
       description: "期内进入开工阶段的项目数",
-      sql: (a) => sql`select s.unit_id, sum(s.share)::float8 as value
-        from ${projectShares(a)} s join project p on p.id = s.project_id
-        where p.stage_dates[7] between ${a.from} and ${a.to}
-        group by s.unit_id`,
+      ...folded([], (a) => sql`p.stage_dates[7] between ${a.from} and ${a.to}`, share),
     },
     {
       key: "projects.production_starts",
@@ -126,10 +173,7 @@ export const projectIndicators: IndicatorProvider = {
       higherIsBetter: true,
       cumulative: true,
       description: "期内进入投产阶段的项目数",
-      sql: (a) => sql`select s.unit_id, sum(s.share)::float8 as value
-        from ${projectShares(a)} s join project p on p.id = s.project_id
-        where p.stage_dates[9] between ${a.from} and ${a.to}
-        group by s.unit_id`,
+      ...folded([], (a) => sql`p.stage_dates[9] between ${a.from} and ${a.to}`, share),
     },
     {
       key: "projects.nodes_on_time",

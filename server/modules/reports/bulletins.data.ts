@@ -1,9 +1,6 @@
 import { eq } from "drizzle-orm";
-import { appealQuery, appealStatusLabels } from "../../../common/appeal.schema.js";
 import { type Period, periodOf, previousPeriod } from "../../../common/kpi.period.js";
 import type { GoalRow, RunRow } from "../../../common/kpi.schema.js";
-import { problemQuery, problemStatusLabels } from "../../../common/problem.schema.js";
-import { nodeQuery } from "../../../common/project.schema.js";
 import type { DbOrTx } from "../../db/client.js";
 import type { Actor, ActorCtx } from "../../lib/context.js";
 import { systemActor } from "../../lib/policy.js";
@@ -11,9 +8,7 @@ import * as kq from "../kpi/kpi.queries.js";
 import { runRow } from "../kpi/kpi.ranking.js";
 import { goalRows } from "../kpi/kpi.service.js";
 import { region } from "../org/org.table.js";
-import { listProblems } from "../problems/problems.queries.js";
-import { listNodes } from "../projects/nodes.queries.js";
-import { listAppeals } from "../service/appeals.queries.js";
+import { openAsOf } from "./bulletins.lists.js";
 
 /** How many overdue nodes, problems and appeals a bulletin lists by name (the counts are whole). */
 export const LIST_LIMIT = 30;
@@ -143,19 +138,7 @@ export async function collectFacts(
     }
   }
 
-  const nodes = await listNodes(db, actor, nodeQuery.parse({ due: "overdue", pageSize: LIST_LIMIT }), asOf);
-  const problems = await listProblems(
-    db,
-    actor,
-    problemQuery.parse({ status: "active", pageSize: LIST_LIMIT, sort: "dueOn", order: "asc" }),
-    asOf,
-  );
-  const appeals = await listAppeals(
-    db,
-    actor,
-    appealQuery.parse({ status: "active", pageSize: LIST_LIMIT, sort: "dueOn", order: "asc" }),
-    asOf,
-  );
+  const lists = await openAsOf(db, s.regionId, asOf, LIST_LIMIT);
   const { label } = period;
   return {
     title: `${s.name}${label}通报`,
@@ -170,38 +153,7 @@ export async function collectFacts(
     ranking,
     schemeName,
     lagging,
-    overdueNodes: {
-      total: nodes.total,
-      items: nodes.items.map((x) => ({
-        project: x.projectName,
-        node: x.name,
-        department: x.departmentName ?? "—",
-        dueOn: x.dueOn ?? "",
-        late: Number(x.lateWorkdays ?? 0),
-      })),
-    },
-    problems: {
-      total: problems.total,
-      items: problems.items.map((x) => ({
-        title: x.title,
-        subject: x.subjectName ?? "—",
-        department: x.departmentName ?? "未交办",
-        dueOn: x.dueOn,
-        late: x.lateWorkdays,
-        status: problemStatusLabels[x.status],
-      })),
-    },
-    appeals: {
-      total: appeals.total,
-      items: appeals.items.map((x) => ({
-        title: x.title,
-        enterprise: x.enterpriseName,
-        department: x.departmentName ?? "未分办",
-        dueOn: x.dueOn,
-        late: x.lateWorkdays,
-        status: appealStatusLabels[x.status],
-      })),
-    },
+    ...lists,
   };
 }
 

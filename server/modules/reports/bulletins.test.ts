@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,6 +6,8 @@ import type { BulletinRow, ScheduleRow } from "../../../common/bulletin.schema.j
 import { runJob } from "../../lib/jobs/jobs.service.js";
 import { backends, json, type TestApp, testApp } from "../../test/setup.js";
 import { findCjkFont, rankingOption, renderPng } from "./bulletins.charts.js";
+import { LIST_LIMIT } from "./bulletins.data.js";
+import { openAsOf } from "./bulletins.lists.js";
 
 type Page<T> = { items: T[]; total: number };
 type Err = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
@@ -250,6 +253,51 @@ describe.each(backends)("bulletins on %s", (backend) => {
     // a schedule with bulletins is deactivated, never deleted
     const del = await send("DELETE", `/api/bulletin-schedules/${weekly.id}?version=${weekly.version}`);
     expect(del.statusCode).toBe(409);
+  });
+
+  it("lists what stood open at the period's end, however late it is generated", async () => {
+    const proj = json<Page<{ id: string; regionId: string }>>(
+      await get(`/api/projects?q=${encodeURIComponent("航迅信息")}`),
+    ).items[0]!;
+    const raise = async (title: string, raisedOn: string) => {
+      const r = await send("POST", "/api/problems", {
+        subjectId: proj.id,
+        title,
+        category: "land",
+        raisedOn,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return json<{ id: string }>(r).id;
+    };
+    // Raised in October, due 20 October, resolved in November: open at the end of October.
+    const late = await raise("十月未解决的供地指标问题", "2026-10-09");
+    await t.database.db.execute(
+      sql`update problem set due_on = '2026-10-20', status = 'resolved', resolved_on = '2026-11-05' where id = ${late}`,
+    );
+    // Raised in November: not yet there at the end of October.
+    await raise("十一月新提出的用电增容问题", "2026-11-03");
+    const october = await openAsOf(t.database.db, proj.regionId, "2026-10-31", LIST_LIMIT);
+    const item = october.problems.items.find((x) => x.title === "十月未解决的供地指标问题");
+    expect(item).toMatchObject({ status: "期末未办结（11月5日办结）", dueOn: "2026-10-20", late: 8 });
+    expect(october.problems.items.map((x) => x.title)).not.toContain("十一月新提出的用电增容问题");
+    // Today the October problem is resolved and the November one open.
+    const now = await openAsOf(t.database.db, proj.regionId, "2026-12-01", LIST_LIMIT);
+    expect(now.problems.items.map((x) => x.title)).toContain("十一月新提出的用电增容问题");
+    expect(now.problems.items.map((x) => x.title)).not.toContain("十月未解决的供地指标问题");
+
+    const oct = await send(
+      "POST",
+      `/api/bulletin-schedules/${monthly.id}/generate`,
+      { periodKey: "2026-10" },
+      "officer",
+    );
+    expect(oct.statusCode, oct.body).toBe(201);
+    const zip = await JSZip.loadAsync(
+      (await get(`/api/bulletins/${json<BulletinRow>(oct).id}/docx`, "officer")).rawPayload,
+    );
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toContain("十月未解决的供地指标问题");
+    expect(xml).not.toContain("十一月新提出的用电增容问题");
   });
 });
 

@@ -4,9 +4,10 @@ import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
 import { notFound } from "../../lib/errors.js";
 import { coversRegionPath, hasAll } from "../../lib/scope.js";
-import { resolveIndicator } from "../kpi/kpi.indicators.js";
 import { unitNames } from "../kpi/kpi.queries.js";
 import { regionById, regionTops } from "../org/regions.queries.js";
+
+export { figureDefs, keyFigures } from "./cockpit.figures.js";
 
 /** The units whose indicators add up to an actor's scope: their regions, parks and teams. */
 export interface ScopeUnits {
@@ -61,69 +62,6 @@ export async function scopeLabel(db: DbOrTx, actor: Actor, units: ScopeUnits[]):
     }
   }
   return names.length > 3 ? `${names.slice(0, 3).join("、")}等 ${names.length} 个单位` : names.join("、");
-}
-
-/** The key figures of the cockpit, each an indicator of the KPI library summed over the scope. */
-export const figureDefs: { key: string; label: string; count: boolean; link: string }[] = [
-  { key: "projects.signed", label: "签约项目", count: true, link: "/projects?stage=signed" },
-  { key: "projects.signed_100m", label: "亿元以上项目", count: true, link: "/projects?tier=over100m" },
-  { key: "projects.signed_1bn", label: "10亿元以上项目", count: true, link: "/projects?tier=over1bn" },
-  {
-    key: "projects.signed_investment",
-    label: "签约总投资",
-    count: false,
-    link: "/projects?sort=totalInvestmentFen&order=desc",
-  },
-  { key: "projects.funds_in_place", label: "实际到位内资", count: false, link: "/projects/funds" },
-  { key: "projects.foreign_in_place", label: "实际到位外资", count: false, link: "/projects/funds" },
-  {
-    key: "projects.construction_starts",
-    label: "项目开工",
-    count: true,
-    link: "/projects?stage=construction",
-  },
-  { key: "projects.production_starts", label: "项目投产", count: true, link: "/projects?stage=production" },
-];
-
-/**
- * The year's figures over the scope's units, from the first of January to today (or the year's
- * end). A count with no row is a true zero when the scope has projects at all; an amount with no
- * row is "no data" (nothing was registered), never a zero.
- */
-export async function keyFigures(
-  db: DbOrTx,
-  units: ScopeUnits[],
-  year: number,
-  today: string,
-): Promise<KeyFigure[]> {
-  const from = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const to = today < end ? today : end;
-  // One statement per indicator and unit kind, all side by side.
-  return Promise.all(
-    figureDefs.map(async (def): Promise<KeyFigure | null> => {
-      const ind = await resolveIndicator(db, def.key);
-      if (!ind) return null;
-      let value: number | null = null;
-      if (from <= to) {
-        const parts = await Promise.all(
-          units
-            .filter((u) => ind.unitKinds.includes(u.kind))
-            .map((u) => ind.compute(db, { unitKind: u.kind, unitIds: u.ids, from, to })),
-        );
-        for (const m of parts) for (const v of m.values()) value = (value ?? 0) + v;
-      }
-      if (value === null && def.count && from <= to) value = 0;
-      return {
-        key: def.key,
-        label: def.label,
-        unit: ind.unit,
-        value: value === null ? null : Math.round(value * 100) / 100,
-        goal: null,
-        link: def.link,
-      };
-    }),
-  ).then((xs) => xs.filter((x): x is KeyFigure => x !== null));
 }
 
 /** Each figure's goal, when the scope is one unit and that unit has a goal on the indicator. */

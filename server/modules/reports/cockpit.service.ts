@@ -1,5 +1,4 @@
 import type {
-  AlertGroup,
   Block,
   Cockpit,
   CockpitAlerts,
@@ -14,23 +13,18 @@ import type { Actor, ActorCtx } from "../../lib/context.js";
 import { chinaDay } from "../../lib/dates.js";
 import type { Permission } from "../../lib/policy.js";
 import { requirePermission } from "../../lib/policy.js";
-import { linkFacts, listChains } from "../chains/chains.queries.js";
+import { linkFacts } from "../chains/chains.map.queries.js";
+import { listChains } from "../chains/chains.queries.js";
 import { latestRunInScope } from "../kpi/kpi.queries.js";
 import { runRow } from "../kpi/kpi.ranking.js";
 import { listProblems } from "../problems/problems.queries.js";
 import { listNodes } from "../projects/nodes.queries.js";
-import { pipelineSummary } from "../projects/pipeline.queries.js";
+import { pipelineStages } from "../projects/pipeline.queries.js";
 import { listAppeals } from "../service/appeals.queries.js";
 import { parkExtents, viewport } from "../sites/sites.queries.js";
+import { figuresAndGoals } from "./cockpit.figures.js";
 import { goalsToDate } from "./cockpit.goals.js";
-import {
-  keyFigures,
-  narrowActor,
-  type ScopeUnits,
-  scopeLabel,
-  scopeUnits,
-  withGoals,
-} from "./cockpit.scope.js";
+import { narrowActor, type ScopeUnits, scopeLabel, scopeUnits, withGoals } from "./cockpit.scope.js";
 
 export const ok = <T>(data: T): Block<T> => ({ status: "ok", data });
 export const empty = { status: "empty" } as const;
@@ -43,7 +37,7 @@ const ALERT_ITEMS = 5;
 const RANKING_TOP = 10;
 
 export async function pipelineBlock(ctx: ActorCtx, actor: Actor, today: string, teamId?: string) {
-  const p = await pipelineSummary(ctx.db, actor, teamId ? { teamId } : {}, today);
+  const p = await pipelineStages(ctx.db, actor, teamId ? { teamId } : {}, today);
   const data: CockpitPipeline = {
     stages: p.stages.map((s) => ({ stage: s.stage as ProjectStage, n: s.n, investmentFen: s.investmentFen })),
     total: p.total,
@@ -61,58 +55,61 @@ export async function alertGroups(
 ): Promise<CockpitAlerts> {
   const page = { page: 1, pageSize: ALERT_ITEMS };
   const dep = filter.departmentId ? `&departmentId=${filter.departmentId}` : "";
-  const nodes: AlertGroup | null = may(actor, "project.read")
-    ? await listNodes(ctx.db, actor, { ...page, due: "overdue", ...filter }, today).then((r) => ({
-        total: r.total,
-        link: `/nodes?due=overdue${dep}`,
-        items: r.items.map((n) => ({
-          id: n.id,
-          title: n.name,
-          subject: n.projectName,
-          dueOn: n.dueOn,
-          lateWorkdays: n.lateWorkdays === null ? null : Number(n.lateWorkdays),
-          link: `/projects/${n.projectId}`,
-        })),
-      }))
-    : null;
-  const problems: AlertGroup | null = may(actor, "problem.read")
-    ? await listProblems(
-        ctx.db,
-        actor,
-        { ...page, overdue: "yes", sort: "dueOn", order: "asc", ...filter },
-        today,
-      ).then((r) => ({
-        total: r.total,
-        link: `/problems?overdue=yes${dep}`,
-        items: r.items.map((p) => ({
-          id: p.id,
-          title: p.title,
-          subject: p.subjectName ?? p.departmentName,
-          dueOn: p.dueOn,
-          lateWorkdays: p.lateWorkdays,
-          link: `/projects/${p.subjectId}`,
-        })),
-      }))
-    : null;
-  const appeals: AlertGroup | null = may(actor, "appeal.read")
-    ? await listAppeals(
-        ctx.db,
-        actor,
-        { ...page, overdue: "yes", sort: "dueOn", order: "asc", ...filter },
-        today,
-      ).then((r) => ({
-        total: r.total,
-        link: `/appeals?overdue=yes${dep}`,
-        items: r.items.map((a) => ({
-          id: a.id,
-          title: a.title,
-          subject: a.enterpriseName,
-          dueOn: a.dueOn,
-          lateWorkdays: a.lateWorkdays,
-          link: `/appeals/${a.id}`,
-        })),
-      }))
-    : null;
+  // The three lists are independent reads, side by side.
+  const [nodes, problems, appeals] = await Promise.all([
+    may(actor, "project.read")
+      ? listNodes(ctx.db, actor, { ...page, due: "overdue", ...filter }, today).then((r) => ({
+          total: r.total,
+          link: `/nodes?due=overdue${dep}`,
+          items: r.items.map((n) => ({
+            id: n.id,
+            title: n.name,
+            subject: n.projectName,
+            dueOn: n.dueOn,
+            lateWorkdays: n.lateWorkdays === null ? null : Number(n.lateWorkdays),
+            link: `/projects/${n.projectId}`,
+          })),
+        }))
+      : null,
+    may(actor, "problem.read")
+      ? listProblems(
+          ctx.db,
+          actor,
+          { ...page, overdue: "yes", sort: "dueOn", order: "asc", ...filter },
+          today,
+        ).then((r) => ({
+          total: r.total,
+          link: `/problems?overdue=yes${dep}`,
+          items: r.items.map((p) => ({
+            id: p.id,
+            title: p.title,
+            subject: p.subjectName ?? p.departmentName,
+            dueOn: p.dueOn,
+            lateWorkdays: p.lateWorkdays,
+            link: `/projects/${p.subjectId}`,
+          })),
+        }))
+      : null,
+    may(actor, "appeal.read")
+      ? listAppeals(
+          ctx.db,
+          actor,
+          { ...page, overdue: "yes", sort: "dueOn", order: "asc", ...filter },
+          today,
+        ).then((r) => ({
+          total: r.total,
+          link: `/appeals?overdue=yes${dep}`,
+          items: r.items.map((a) => ({
+            id: a.id,
+            title: a.title,
+            subject: a.enterpriseName,
+            dueOn: a.dueOn,
+            lateWorkdays: a.lateWorkdays,
+            link: `/appeals/${a.id}`,
+          })),
+        }))
+      : null,
+  ]);
   return { nodes, problems, appeals };
 }
 
@@ -182,7 +179,7 @@ async function chainsBlock(
 export const goalsOfYear = (ctx: ActorCtx, actor: Actor, year: number) =>
   goalsToDate(ctx.db, actor, year, chinaDay(ctx.now()));
 
-const kindOrder = { region: 0, park: 1, enclave: 2, team: 3 } as const;
+const kindOrder = { region: 0, park: 1, enclave: 2, team: 3, chain: 4 } as const;
 
 /**
  * 领导驾驶舱: the year's figures, goals, pipeline, latest 赛马, map, chains and alerts in one
@@ -197,16 +194,18 @@ export async function getCockpit(ctx: ActorCtx, query: CockpitQuery): Promise<Co
   const units: ScopeUnits[] = await scopeUnits(ctx.db, actor);
   const c = { ...ctx, actor };
 
-  // The blocks are independent reads: on PostgreSQL they run side by side on the pool.
-  const [pipeline, goals, alerts, ranking, map, chains, values] = await Promise.all([
+  // The blocks are independent reads: on PostgreSQL they run side by side on the pool. The key
+  // figures and the goals are one pass (cockpit.figures): every indicator either needs at once.
+  const [pipeline, yearly, alerts, ranking, map, chains, label] = await Promise.all([
     may(actor, "project.read") ? pipelineBlock(c, actor, today) : null,
-    goalsOfYear(c, actor, year),
+    figuresAndGoals(ctx.db, actor, may(actor, "project.read") && units.length ? units : null, year, today),
     alertGroups(c, actor, today),
     rankingBlock(c, actor, query.regionId),
     mapBlock(c, actor),
     chainsBlock(c, actor, today, query.regionId),
-    may(actor, "project.read") && units.length ? keyFigures(ctx.db, units, year, today) : [],
+    scopeLabel(ctx.db, actor, units),
   ]);
+  const { figures: values, goals } = yearly;
   const figures =
     pipeline === null
       ? forbidden
@@ -220,7 +219,7 @@ export async function getCockpit(ctx: ActorCtx, query: CockpitQuery): Promise<Co
     year,
     asOf: today,
     generatedAt: ctx.now().toISOString(),
-    scopeLabel: await scopeLabel(ctx.db, actor, units),
+    scopeLabel: label,
     regionId: query.regionId ?? null,
     figures,
     goals: !may(actor, "kpi.read")

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Block, Cockpit, Dashboard } from "../../../common/cockpit.schema.js";
+import type { GoalRow } from "../../../common/kpi.schema.js";
 import { backends, json, type TestApp, testApp } from "../../test/setup.js";
+import { computedIndicators, computeIndicator, computeIndicators } from "../kpi/kpi.providers.js";
 
 type Page<T> = { items: T[]; total: number };
 type Err = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
@@ -119,6 +121,67 @@ describe.each(backends)("cockpit and dashboards on %s", (backend) => {
     );
     const pipeline = data((await cockpit()).pipeline);
     expect(pipeline.total).toBe(await total("/api/projects?pageSize=1"));
+  });
+
+  it("reads figures and goals in one pass that answers what each indicator and goal row answers", async () => {
+    // Every indicator that folds into a shared pass: the pass gives what its own statement gives.
+    const db = t.database.db;
+    const ids = async (url: string) =>
+      json<Page<{ id: string }>>(await get(url, "admin")).items.map((x) => x.id);
+    const sets = [
+      { unitKind: "region" as const, unitIds: await ids("/api/regions?pageSize=100") },
+      { unitKind: "park" as const, unitIds: await ids("/api/parks?pageSize=100") },
+      { unitKind: "team" as const, unitIds: await ids("/api/teams?pageSize=100") },
+    ];
+    const defs = computedIndicators().filter((d) => d.fold);
+    expect(defs.length).toBeGreaterThanOrEqual(8);
+    let seen = 0;
+    for (const set of sets) {
+      expect(set.unitIds.length, set.unitKind).toBeGreaterThan(0);
+      const args = { ...set, from: "2025-01-01", to: "2026-12-01" };
+      const pass = await computeIndicators(db, defs, args);
+      for (const d of defs) {
+        const alone = await computeIndicator(db, d, args);
+        expect([...pass.get(d.key)!].sort(), `${d.key} ${set.unitKind}`).toEqual([...alone].sort());
+        seen += alone.size;
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+    // Goals: the KPI module's own goal rows, whether or not the figures already read their unit
+    // (a goal on the leader's own city does; the demo's goals on parks and chains do not).
+    const regions = json<Page<{ id: string; name: string }>>(
+      await get(`/api/regions?q=${encodeURIComponent("丽水市")}`, "admin"),
+    ).items;
+    const city = regions.find((r) => r.name === "丽水市")!.id;
+    const mine = await t.app.inject({
+      method: "POST",
+      url: "/api/kpi/goals",
+      headers: { cookie: cookies.admin! },
+      payload: {
+        regionId: city,
+        indicatorKey: "projects.signed",
+        unitKind: "region",
+        unitId: city,
+        year: 2026,
+        target: 40,
+      },
+    });
+    expect(mine.statusCode, mine.body).toBe(201);
+    const c = await cockpit();
+    const kpi = json<Page<GoalRow>>(await get("/api/kpi/goals?year=2026&pageSize=200")).items;
+    const goals = data(c.goals);
+    expect(goals.map((g) => g.id)).toContain(json<{ id: string }>(mine).id);
+    expect(goals.some((g) => g.unitKind !== "region")).toBe(true);
+    for (const g of goals) {
+      const k = kpi.find((x) => x.id === g.id)!;
+      expect(k, g.name).toBeDefined();
+      expect([g.actual, g.progress, g.expectedShare, g.timeAdjusted], g.name).toEqual([
+        k.actual,
+        k.progress,
+        k.expectedShare,
+        k.timeAdjusted,
+      ]);
+    }
   });
 
   it("narrows to a region, refuses one outside scope, and shows an empty region as empty", async () => {

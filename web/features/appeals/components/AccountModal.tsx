@@ -1,9 +1,10 @@
 import { CopyOutlined } from "@ant-design/icons";
-import { Alert, Button, Flex, Form, Input, Modal, Typography } from "antd";
+import { Alert, Button, Flex, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { enterpriseAccountCreate } from "../../../../common/invitation.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
+import { OnceModal } from "../../../components/OnceModal";
 import type { FieldIssue } from "../../../lib/api";
 import { applyServerErrors, zodRule } from "../../../lib/forms";
 import { useCreateFirmAccount } from "../api/invitations.api";
@@ -56,27 +57,15 @@ export const AccountModal = ({ enterpriseId, enterpriseName, onClose }: Props) =
   };
 
   return (
-    <Modal
-      open
+    <OnceModal
       width={520}
       title={t("account.title", { name: enterpriseName })}
-      onCancel={onClose}
-      mask={{ closable: !made }}
-      destroyOnHidden
-      footer={
-        made ? (
-          <Button type="primary" onClick={onClose}>
-            {t("account.done")}
-          </Button>
-        ) : (
-          <Flex justify="flex-end" gap={8}>
-            <Button onClick={onClose}>{t("common:action.cancel")}</Button>
-            <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-              {t("account.create")}
-            </Button>
-          </Flex>
-        )
-      }
+      shown={!!made}
+      pending={create.isPending}
+      createText={t("account.create")}
+      doneText={t("account.done")}
+      onSubmit={() => form.submit()}
+      onClose={onClose}
     >
       {made ? (
         <Flex vertical gap={12}>
@@ -128,6 +117,6 @@ export const AccountModal = ({ enterpriseId, enterpriseName, onClose }: Props) =
           <button type="submit" hidden aria-hidden tabIndex={-1} />
         </Form>
       )}
-    </Modal>
+    </OnceModal>
   );
 };

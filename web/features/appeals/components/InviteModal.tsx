@@ -1,11 +1,12 @@
 import { CopyOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, AutoComplete, Button, Flex, Form, Input, InputNumber, Modal, Space, Typography } from "antd";
+import { Alert, AutoComplete, Button, Flex, Form, Input, InputNumber, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Contact } from "../../../../common/enterprise.schema";
 import { type InvitationCreated, invitationCreate } from "../../../../common/invitation.schema";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert";
+import { OnceModal } from "../../../components/OnceModal";
 import { apiGet, type FieldIssue } from "../../../lib/api";
 import { formatDateTime } from "../../../lib/format";
 import { applyServerErrors, zodRule } from "../../../lib/forms";
@@ -102,27 +103,15 @@ export const InviteModal = ({ enterpriseId, enterpriseName, onClose }: Props) =>
   }));
 
   return (
-    <Modal
-      open
+    <OnceModal
       width={580}
       title={t("invite.title", { name: enterpriseName })}
-      onCancel={onClose}
-      mask={{ closable: !made }}
-      destroyOnHidden
-      footer={
-        made ? (
-          <Button type="primary" onClick={onClose}>
-            {t("invite.done")}
-          </Button>
-        ) : (
-          <Flex justify="flex-end" gap={8}>
-            <Button onClick={onClose}>{t("common:action.cancel")}</Button>
-            <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-              {t("invite.create")}
-            </Button>
-          </Flex>
-        )
-      }
+      shown={!!made}
+      pending={create.isPending}
+      createText={t("invite.create")}
+      doneText={t("invite.done")}
+      onSubmit={() => form.submit()}
+      onClose={onClose}
     >
       {made ? (
         <LinkShown made={made} />
@@ -167,6 +156,6 @@ export const InviteModal = ({ enterpriseId, enterpriseName, onClose }: Props) =>
           <button type="submit" hidden aria-hidden tabIndex={-1} />
         </Form>
       )}
-    </Modal>
+    </OnceModal>
   );
 };

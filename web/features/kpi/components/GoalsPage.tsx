@@ -122,7 +122,16 @@ export const GoalsPage = () => {
           ),
         }}
         columns={[
-          { title: t("goals.unit"), dataIndex: "unitName", width: 160 },
+          {
+            title: t("goals.unit"),
+            width: 170,
+            render: (_, g) => (
+              <>
+                {g.unitName}{" "}
+                <Typography.Text type="secondary">· {unitKindLabels[g.unitKind as UnitKind]}</Typography.Text>
+              </>
+            ),
+          },
           { title: t("goals.indicator"), dataIndex: "indicatorName", width: 180 },
           { title: t("goals.target"), width: 110, render: (_, g) => `${num(g.target)} ${g.indicatorUnit}` },
           {
