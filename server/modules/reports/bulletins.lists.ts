@@ -14,7 +14,8 @@ const statusAt = (labels: Record<string, string>, status: string, closedOn: stri
 
 /**
  * What a bulletin lists for a region's subtree as it stood at the end of its day `day`, however
- * late it is generated: key nodes overdue then (due before it, not done by it), problems and
+ * late it is generated: key nodes overdue then (due before it, not done by it: the due day is the
+ * node's own business date, so a ledger imported later counts as of its dates), problems and
  * appeals raised by it and not yet resolved. Counts are whole; items the `limit` most overdue.
  * Lateness is counted in working days up to `day`. Reads the three modules' tables directly: a
  * bulletin is the region's, so the region subtree is its whole scope.
@@ -35,7 +36,6 @@ export async function openAsOf(
     from project_node n join project p on p.id = n.project_id
       left join department d on d.id = n.department_id
     where ${inRegion("p.region_id")} and n.due_on < ${day}
-      and (n.created_at at time zone 'Asia/Shanghai')::date <= ${day}
       and (n.status = 'pending' or (n.status = 'done' and n.done_on > ${day}))
     order by n.due_on, n.id limit ${limit}`)) as unknown as Rows<{
     project: string;

@@ -276,14 +276,29 @@ describe.each(backends)("bulletins on %s", (backend) => {
     );
     // Raised in November: not yet there at the end of October.
     await raise("十一月新提出的用电增容问题", "2026-11-03");
+    // A key node due mid-October and done in November was overdue at the end of October.
+    const node = (
+      (await t.database.db.execute(
+        sql`select id from project_node where project_id = ${proj.id} order by seq desc limit 1`,
+      )) as unknown as { rows: { id: string }[] }
+    ).rows[0]!;
+    await t.database.db.execute(
+      sql`update project_node set name = '十月逾期的环评批复', due_on = '2026-10-15', status = 'done', done_on = '2026-11-10'
+        where id = ${node.id}`,
+    );
     const october = await openAsOf(t.database.db, proj.regionId, "2026-10-31", LIST_LIMIT);
     const item = october.problems.items.find((x) => x.title === "十月未解决的供地指标问题");
     expect(item).toMatchObject({ status: "期末未办结（11月5日办结）", dueOn: "2026-10-20", late: 8 });
     expect(october.problems.items.map((x) => x.title)).not.toContain("十一月新提出的用电增容问题");
+    expect(october.overdueNodes.items.find((x) => x.node === "十月逾期的环评批复")).toMatchObject({
+      dueOn: "2026-10-15",
+      late: 11,
+    });
     // Today the October problem is resolved and the November one open.
     const now = await openAsOf(t.database.db, proj.regionId, "2026-12-01", LIST_LIMIT);
     expect(now.problems.items.map((x) => x.title)).toContain("十一月新提出的用电增容问题");
     expect(now.problems.items.map((x) => x.title)).not.toContain("十月未解决的供地指标问题");
+    expect(now.overdueNodes.items.map((x) => x.node)).not.toContain("十月逾期的环评批复");
 
     const oct = await send(
       "POST",
