@@ -56,10 +56,8 @@ import type { ReactNode } from "react";
 /** A place in the app a permission opens. */
 export interface Section {
   path: string;
-  /** key under app:menu */
+  /** key under app:menu; its description on the home page is app:home.<label>Desc */
   label: string;
-  /** key under app:home */
-  desc: string;
   permission: string;
   /**
    * Hidden from users holding this one (an enterprise user reads their own appeals, not the
@@ -93,7 +91,6 @@ export const sections: Section[] = [
   {
     path: "/enterprises",
     label: "enterprises",
-    desc: "enterprisesDesc",
     permission: "enterprise.read",
     icon: <FundOutlined />,
     group: "enterprises",
@@ -101,7 +98,6 @@ export const sections: Section[] = [
   {
     path: "/enterprises/ladder",
     label: "ladder",
-    desc: "ladderDesc",
     permission: "enterprise.read",
     icon: <RiseOutlined />,
     group: "enterprises",
@@ -109,7 +105,6 @@ export const sections: Section[] = [
   {
     path: "/evaluation",
     label: "evaluation",
-    desc: "evaluationDesc",
     permission: "evaluation.read",
     icon: <BarChartOutlined />,
     group: "enterprises",
@@ -118,7 +113,6 @@ export const sections: Section[] = [
   {
     path: "/cockpit",
     label: "cockpit",
-    desc: "cockpitDesc",
     permission: "cockpit.read",
     icon: <DashboardOutlined />,
     group: "kpi",
@@ -127,23 +121,14 @@ export const sections: Section[] = [
   {
     path: "/kpi/ranking",
     label: "kpiRanking",
-    desc: "kpiRankingDesc",
     permission: "kpi.read",
     icon: <TrophyOutlined />,
     group: "kpi",
   },
-  {
-    path: "/kpi/goals",
-    label: "kpiGoals",
-    desc: "kpiGoalsDesc",
-    permission: "kpi.read",
-    icon: <AimOutlined />,
-    group: "kpi",
-  },
+  { path: "/kpi/goals", label: "kpiGoals", permission: "kpi.read", icon: <AimOutlined />, group: "kpi" },
   {
     path: "/kpi/schemes",
     label: "kpiSchemes",
-    desc: "kpiSchemesDesc",
     permission: "kpi.read",
     icon: <ProfileOutlined />,
     group: "kpi",
@@ -151,7 +136,6 @@ export const sections: Section[] = [
   {
     path: "/kpi/indicators",
     label: "kpiIndicators",
-    desc: "kpiIndicatorsDesc",
     permission: "kpi.read",
     icon: <UnorderedListOutlined />,
     group: "kpi",
@@ -160,7 +144,6 @@ export const sections: Section[] = [
   {
     path: "/bulletins",
     label: "bulletins",
-    desc: "bulletinsDesc",
     permission: "bulletin.read",
     icon: <NotificationOutlined />,
     group: "kpi",
@@ -168,7 +151,6 @@ export const sections: Section[] = [
   {
     path: "/enterprises/duplicates",
     label: "duplicates",
-    desc: "duplicatesDesc",
     permission: "enterprise.merge",
     icon: <DiffOutlined />,
     group: "enterprises",
@@ -176,7 +158,6 @@ export const sections: Section[] = [
   {
     path: "/projects",
     label: "projects",
-    desc: "projectsDesc",
     permission: "project.read",
     icon: <UnorderedListOutlined />,
     group: "projects",
@@ -184,7 +165,6 @@ export const sections: Section[] = [
   {
     path: "/projects/board",
     label: "projectBoard",
-    desc: "projectBoardDesc",
     permission: "project.read",
     icon: <AppstoreOutlined />,
     group: "projects",
@@ -192,7 +172,6 @@ export const sections: Section[] = [
   {
     path: "/projects/pipeline",
     label: "pipeline",
-    desc: "pipelineDesc",
     permission: "project.read",
     icon: <FunnelPlotOutlined />,
     group: "projects",
@@ -200,7 +179,6 @@ export const sections: Section[] = [
   {
     path: "/projects/funds",
     label: "projectFunds",
-    desc: "projectFundsDesc",
     permission: "project.read",
     icon: <MoneyCollectOutlined />,
     group: "projects",
@@ -208,7 +186,6 @@ export const sections: Section[] = [
   {
     path: "/nodes",
     label: "nodes",
-    desc: "nodesDesc",
     permission: "project.read",
     icon: <ScheduleOutlined />,
     group: "projects",
@@ -216,7 +193,6 @@ export const sections: Section[] = [
   {
     path: "/activities",
     label: "activities",
-    desc: "activitiesDesc",
     permission: "activity.read",
     icon: <ContactsOutlined />,
     group: "projects",
@@ -224,7 +200,6 @@ export const sections: Section[] = [
   {
     path: "/activities/stats",
     label: "activityStats",
-    desc: "activityStatsDesc",
     permission: "activity.read",
     icon: <BarChartOutlined />,
     group: "projects",
@@ -232,7 +207,6 @@ export const sections: Section[] = [
   {
     path: "/projects/templates",
     label: "nodeTemplates",
-    desc: "nodeTemplatesDesc",
     permission: "project.template",
     icon: <ProfileOutlined />,
     group: "projects",
@@ -240,7 +214,6 @@ export const sections: Section[] = [
   {
     path: "/experts",
     label: "experts",
-    desc: "expertsDesc",
     permission: "expert.manage",
     icon: <SolutionOutlined />,
     group: "projects",
@@ -248,7 +221,6 @@ export const sections: Section[] = [
   {
     path: "/chains",
     label: "chains",
-    desc: "chainsDesc",
     permission: "chain.read",
     icon: <PartitionOutlined />,
     group: "chains",
@@ -256,7 +228,6 @@ export const sections: Section[] = [
   {
     path: "/chains/panorama",
     label: "chainPanorama",
-    desc: "chainPanoramaDesc",
     permission: "chain.read",
     icon: <DeploymentUnitOutlined />,
     group: "chains",
@@ -264,7 +235,6 @@ export const sections: Section[] = [
   {
     path: "/prospects",
     label: "prospects",
-    desc: "prospectsDesc",
     permission: "prospect.read",
     icon: <StarOutlined />,
     group: "chains",
@@ -272,7 +242,6 @@ export const sections: Section[] = [
   {
     path: "/problems",
     label: "problems",
-    desc: "problemsDesc",
     permission: "problem.read",
     icon: <IssuesCloseOutlined />,
     group: "problems",
@@ -280,7 +249,6 @@ export const sections: Section[] = [
   {
     path: "/problems/departments",
     label: "problemDepartments",
-    desc: "problemDepartmentsDesc",
     permission: "problem.read",
     icon: <PieChartOutlined />,
     group: "problems",
@@ -288,23 +256,14 @@ export const sections: Section[] = [
   {
     path: "/meetings",
     label: "meetings",
-    desc: "meetingsDesc",
     permission: "problem.read",
     icon: <CommentOutlined />,
     group: "problems",
   },
-  {
-    path: "/visits",
-    label: "visits",
-    desc: "visitsDesc",
-    permission: "visit.read",
-    icon: <CarOutlined />,
-    group: "service",
-  },
+  { path: "/visits", label: "visits", permission: "visit.read", icon: <CarOutlined />, group: "service" },
   {
     path: "/visits/plans",
     label: "visitPlans",
-    desc: "visitPlansDesc",
     permission: "visit.read",
     icon: <AimOutlined />,
     group: "service",
@@ -312,7 +271,6 @@ export const sections: Section[] = [
   {
     path: "/appeals",
     label: "appeals",
-    desc: "appealsDesc",
     permission: "appeal.read",
     icon: <MessageOutlined />,
     group: "service",
@@ -320,7 +278,6 @@ export const sections: Section[] = [
   {
     path: "/appeals/departments",
     label: "appealDepartments",
-    desc: "appealDepartmentsDesc",
     permission: "appeal.read",
     unless: "appeal.raise",
     icon: <LineChartOutlined />,
@@ -330,7 +287,6 @@ export const sections: Section[] = [
   {
     path: "/policies/mine",
     label: "myPolicies",
-    desc: "myPoliciesDesc",
     permission: "policy.apply",
     unless: "policy.review",
     icon: <GiftOutlined />,
@@ -339,7 +295,6 @@ export const sections: Section[] = [
   {
     path: "/policies",
     label: "policyClauses",
-    desc: "policyClausesDesc",
     permission: "policy.read",
     unless: "appeal.raise",
     icon: <BookOutlined />,
@@ -348,7 +303,6 @@ export const sections: Section[] = [
   {
     path: "/policies/applications",
     label: "policyApplications",
-    desc: "policyApplicationsDesc",
     permission: "policy.read",
     icon: <FileDoneOutlined />,
     group: "service",
@@ -356,7 +310,6 @@ export const sections: Section[] = [
   {
     path: "/policies/totals",
     label: "policyTotals",
-    desc: "policyTotalsDesc",
     permission: "policy.read",
     unless: "appeal.raise",
     icon: <AccountBookOutlined />,
@@ -366,7 +319,6 @@ export const sections: Section[] = [
   {
     path: "/sites/map",
     label: "sitesMap",
-    desc: "sitesMapDesc",
     permission: "site.read",
     icon: <EnvironmentOutlined />,
     group: "sites",
@@ -374,7 +326,6 @@ export const sections: Section[] = [
   {
     path: "/sites",
     label: "sites",
-    desc: "sitesDesc",
     permission: "site.read",
     icon: <UnorderedListOutlined />,
     group: "sites",
@@ -382,7 +333,6 @@ export const sections: Section[] = [
   {
     path: "/sites/figures",
     label: "siteFigures",
-    desc: "siteFiguresDesc",
     permission: "site.read",
     icon: <PieChartOutlined />,
     group: "sites",
@@ -391,7 +341,6 @@ export const sections: Section[] = [
   {
     path: "/talent/people",
     label: "talents",
-    desc: "talentsDesc",
     permission: "talent.read",
     icon: <SolutionOutlined />,
     group: "talent",
@@ -399,7 +348,6 @@ export const sections: Section[] = [
   {
     path: "/talent/projects",
     label: "talentProjects",
-    desc: "talentProjectsDesc",
     permission: "talent.read",
     icon: <StarOutlined />,
     group: "talent",
@@ -407,7 +355,6 @@ export const sections: Section[] = [
   {
     path: "/talent/rounds",
     label: "talentRounds",
-    desc: "talentRoundsDesc",
     permission: "talent.read",
     icon: <CalendarOutlined />,
     group: "talent",
@@ -415,7 +362,6 @@ export const sections: Section[] = [
   {
     path: "/talent/rewards",
     label: "talentRewards",
-    desc: "talentRewardsDesc",
     permission: "talent.read",
     icon: <GiftOutlined />,
     group: "talent",
@@ -423,7 +369,6 @@ export const sections: Section[] = [
   {
     path: "/talent/apartments",
     label: "talentApartments",
-    desc: "talentApartmentsDesc",
     permission: "talent.read",
     icon: <HomeOutlined />,
     group: "talent",
@@ -431,7 +376,6 @@ export const sections: Section[] = [
   {
     path: "/talent/figures",
     label: "talentFigures",
-    desc: "talentFiguresDesc",
     permission: "talent.read",
     icon: <BarChartOutlined />,
     group: "talent",
@@ -440,7 +384,6 @@ export const sections: Section[] = [
   {
     path: "/funds",
     label: "funds",
-    desc: "fundsDesc",
     permission: "fund.read",
     icon: <UnorderedListOutlined />,
     group: "funds",
@@ -448,90 +391,40 @@ export const sections: Section[] = [
   {
     path: "/funds/figures",
     label: "fundFigures",
-    desc: "fundFiguresDesc",
     permission: "fund.read",
     icon: <BarChartOutlined />,
     group: "funds",
   },
-  {
-    path: "/org/regions",
-    label: "regions",
-    desc: "regionsDesc",
-    permission: "org.read",
-    icon: <ClusterOutlined />,
-    group: "org",
-  },
-  {
-    path: "/org/parks",
-    label: "parks",
-    desc: "parksDesc",
-    permission: "org.read",
-    icon: <BankOutlined />,
-    group: "org",
-  },
-  {
-    path: "/org/teams",
-    label: "teams",
-    desc: "teamsDesc",
-    permission: "org.read",
-    icon: <TeamOutlined />,
-    group: "org",
-  },
+  { path: "/org/regions", label: "regions", permission: "org.read", icon: <ClusterOutlined />, group: "org" },
+  { path: "/org/parks", label: "parks", permission: "org.read", icon: <BankOutlined />, group: "org" },
+  { path: "/org/teams", label: "teams", permission: "org.read", icon: <TeamOutlined />, group: "org" },
   {
     path: "/org/departments",
     label: "departments",
-    desc: "departmentsDesc",
     permission: "org.read",
     icon: <ApartmentOutlined />,
     group: "org",
   },
-  {
-    path: "/reviews/mine",
-    label: "myReviews",
-    desc: "myReviewsDesc",
-    permission: "review.score",
-    icon: <FormOutlined />,
-  },
-  { path: "/users", label: "users", desc: "usersDesc", permission: "user.manage", icon: <UserOutlined /> },
-  {
-    path: "/audit",
-    label: "audit",
-    desc: "auditDesc",
-    permission: "audit.read",
-    icon: <FileSearchOutlined />,
-  },
-  {
-    path: "/audit/verify",
-    label: "verify",
-    desc: "verifyDesc",
-    permission: "audit.verify",
-    icon: <SafetyCertificateOutlined />,
-  },
-  {
-    path: "/settings",
-    label: "settings",
-    desc: "settingsDesc",
-    permission: "settings.manage",
-    icon: <SettingOutlined />,
-  },
+  { path: "/reviews/mine", label: "myReviews", permission: "review.score", icon: <FormOutlined /> },
+  { path: "/users", label: "users", permission: "user.manage", icon: <UserOutlined /> },
+  { path: "/audit", label: "audit", permission: "audit.read", icon: <FileSearchOutlined /> },
+  { path: "/audit/verify", label: "verify", permission: "audit.verify", icon: <SafetyCertificateOutlined /> },
+  { path: "/settings", label: "settings", permission: "settings.manage", icon: <SettingOutlined /> },
   {
     path: "/settings/notify",
     label: "notify",
-    desc: "notifyDesc",
     permission: "settings.manage",
     icon: <NotificationOutlined />,
   },
   {
     path: "/settings/workdays",
     label: "workdays",
-    desc: "workdaysDesc",
     permission: "settings.manage",
     icon: <CalendarOutlined />,
   },
   {
     path: "/settings/appeal-deadlines",
     label: "appealDeadlines",
-    desc: "appealDeadlinesDesc",
     permission: "settings.manage",
     icon: <FieldTimeOutlined />,
   },

@@ -7,7 +7,8 @@ import { newId } from "../../lib/ids.js";
 import { permissions } from "../../lib/policy.js";
 import { backends, freshDatabase } from "../../test/setup.js";
 import { region } from "../org/org.table.js";
-import { listEnterprises, manyMatches, searchWhere } from "./enterprises.queries.js";
+import { manyMatches } from "./enterprises.count.js";
+import { listEnterprises, searchWhere } from "./enterprises.queries.js";
 import { planSearch, searchColumnsOf } from "./enterprises.search.js";
 import { enterprise } from "./enterprises.table.js";
 

@@ -151,7 +151,7 @@ export const HomePage = () => {
                         </Typography.Text>
                       </Flex>
                       {Fig && <Fig />}
-                      <Typography.Text type="secondary">{t(`home.${s.desc}`)}</Typography.Text>
+                      <Typography.Text type="secondary">{t(`home.${s.label}Desc`)}</Typography.Text>
                     </Flex>
                   </Card>
                 </Link>
