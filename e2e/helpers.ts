@@ -28,9 +28,10 @@ export const choose = async (page: Page, scope: Locator, label: string, typed: s
   await expect(async () => {
     await field.click();
     await field.fill(typed);
-    await expect(page.locator(".ant-select-dropdown:visible", { hasText: shown }).first()).toBeVisible({
-      timeout: 3000,
-    });
+    // Enter picks the highlighted option: wait until the list has highlighted this one.
+    await expect(
+      page.locator(".ant-select-dropdown:visible .ant-select-item-option-active", { hasText: shown }).first(),
+    ).toBeVisible({ timeout: 3000 });
     await field.press("Enter");
     await expect(item.first()).toContainText(shown, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
@@ -54,6 +55,26 @@ export const pick = async (page: Page, scope: Locator, label: string, typed: str
     await option.click();
     await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0, { timeout: 1000 });
     await expect(item).toContainText(shown, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+};
+
+/**
+ * Picks a saved view from a list's 已保存的视图 dropdown by keyboard and waits for the list to
+ * say it applied it; retried whole, like `pick`.
+ */
+export const pickView = async (page: Page, typed: string, name: string) => {
+  const field = page.getByLabel("已保存的视图", { exact: true });
+  await expect(async () => {
+    await field.click();
+    await field.fill(typed);
+    await expect(page.locator(".ant-select-dropdown:visible .ant-select-item-option-active")).toHaveText(
+      name,
+      {
+        timeout: 3000,
+      },
+    );
+    await field.press("Enter");
+    await expect(page.getByText(`已应用视图「${name}」`).first()).toBeVisible({ timeout: 2000 });
   }).toPass({ timeout: 20_000 });
 };
 

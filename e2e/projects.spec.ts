@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { type APIRequestContext, expect, request, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { choose, login, password, shots, switchTo, uniqueCore } from "./helpers";
+import { choose, login, password, pickView, shots, switchTo, uniqueCore } from "./helpers";
 
 /** An API session of its own, for the setup a person would do on another screen. */
 const apiAs = async (username: string): Promise<APIRequestContext> => {
@@ -177,16 +177,7 @@ test("an officer saves the ledger's filters as a view, shares it and applies it 
   await expect(picker).not.toContainText(viewName);
 
   // Picked from the dropdown by keyboard, the view brings its filters and sort back.
-  const field = page.getByLabel("已保存的视图", { exact: true });
-  await field.click();
-  await field.fill(core);
-  // Enter picks the highlighted option: wait until the list has highlighted the view.
-  await expect(page.locator(".ant-select-dropdown:visible .ant-select-item-option-active")).toHaveText(
-    viewName,
-  );
-  await page.screenshot({ path: `${shots}/projects-views.png` });
-  await field.press("Enter");
-  await expect(page.getByText(`已应用视图「${viewName}」`)).toBeVisible();
+  await pickView(page, core, viewName);
   await expect(page).toHaveURL(/duplicate=yes/);
   await expect(page).toHaveURL(/sort=name/);
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(core)}`));
@@ -227,6 +218,7 @@ test("an officer saves the ledger's filters as a view, shares it and applies it 
   await firmSearch.fill(core);
   await firmSearch.press("Enter");
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(core)}`));
+  await expect(page.locator(".ant-table-row", { hasText: investor })).toBeVisible();
   await page.getByRole("button", { name: "保存视图" }).click();
   const firmView = page.getByRole("dialog", { name: "将当前筛选与排序保存为视图" });
   await firmView.getByLabel("视图名称").fill(`投资方${core}`);
@@ -234,12 +226,7 @@ test("an officer saves the ledger's filters as a view, shares it and applies it 
   await expect(page.getByText(`已保存视图「投资方${core}」`)).toBeVisible();
   await page.goto("/enterprises");
   await expect(page).not.toHaveURL(/q=/);
-  await field.click();
-  await field.fill(core);
-  await expect(page.locator(".ant-select-dropdown:visible .ant-select-item-option-active")).toHaveText(
-    `投资方${core}`,
-  );
-  await field.press("Enter");
+  await pickView(page, core, `投资方${core}`);
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(core)}`));
   await expect(page.locator(".ant-table-row", { hasText: investor })).toBeVisible();
   await expect(firmSearch).toHaveValue(core);

@@ -25,6 +25,16 @@ const sameState = (a: ViewState, b: ViewState) => {
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 };
 
+/** A view's state: the list's keys that the given parameters set. */
+const stateOf = (keys: readonly string[], from: URLSearchParams) => {
+  const state: ViewState = {};
+  for (const k of keys) {
+    const v = from.get(k);
+    if (v) state[k] = v;
+  }
+  return state;
+};
+
 type Dialog = { kind: "save" } | { kind: "rename"; view: SavedView } | { kind: "manage" } | null;
 
 /**
@@ -42,14 +52,7 @@ export const SavedViews = ({ listKey, list, filterKeys }: Props) => {
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const keys = useMemo(() => [...filterKeys, ...listKeys], [filterKeys]);
-  const current = useMemo(() => {
-    const state: ViewState = {};
-    for (const k of keys) {
-      const v = params.get(k);
-      if (v) state[k] = v;
-    }
-    return state;
-  }, [keys, params]);
+  const current = useMemo(() => stateOf(keys, params), [keys, params]);
   const mine = views.filter((v) => v.mine);
   const shared = views.filter((v) => !v.mine);
   // The view whose state the list shows now, if any: the dropdown names it.
@@ -117,7 +120,9 @@ export const SavedViews = ({ listKey, list, filterKeys }: Props) => {
           saving={create.isPending}
           onSubmit={(v) =>
             create
-              .mutateAsync({ ...v, state: current })
+              // From the address bar, not this render's params: the router commits a navigation in
+              // a transition, so a click right after a search could still see the list before it.
+              .mutateAsync({ ...v, state: stateOf(keys, new URLSearchParams(window.location.search)) })
               .then((saved) => feedback.success(t("views.saved", { name: saved.name })))
           }
           onClose={() => setDialog(null)}
