@@ -180,21 +180,12 @@ export async function listEvents(db: DbOrTx, problemId: string): Promise<Problem
 export type NewEvent = typeof problemEvent.$inferInsert;
 export const insertEvents = (db: DbOrTx, rows: NewEvent[]) => db.insert(problemEvent).values(rows);
 
-/**
- * Open (not yet resolved) problems of the given subjects, as a scalar subquery other modules'
- * summaries put in their own statement: the pipeline passes the projects it has read already.
- */
-export const openProblemCountSql = (subjectType: string, subjectIdsSql: SQL): SQL =>
-  sql`(select count(*)::int from ${problem} where ${problem.subjectType} = ${subjectType} and ${isActive}
-    and ${problem.subjectId} in (${subjectIdsSql}))`;
-
-/** The same count on its own. */
+/** Open (not yet resolved) problems of the given subjects: the pipeline passes its projects' ids. */
 export async function openProblemCount(db: DbOrTx, subjectType: string, subjectIdsSql: SQL): Promise<number> {
   const r = (await db.execute(
-    sql`select ${openProblemCountSql(subjectType, subjectIdsSql)} as n`,
-  )) as unknown as {
-    rows: { n: number }[];
-  };
+    sql`select count(*)::int as n from ${problem} where ${problem.subjectType} = ${subjectType} and ${isActive}
+      and ${problem.subjectId} in (${subjectIdsSql})`,
+  )) as unknown as { rows: { n: number }[] };
   return Number(r.rows[0]?.n ?? 0);
 }
 

@@ -9,7 +9,7 @@ import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
 import { workday } from "../../lib/workdays/workdays.table.js";
 import { park, team } from "../org/org.table.js";
-import { openProblemCountSql } from "../problems/problems.queries.js";
+import { openProblemCount } from "../problems/problems.queries.js";
 import { projectWhere } from "./projects.queries.js";
 import { project, projectNode } from "./projects.table.js";
 
@@ -24,31 +24,38 @@ const rowsOf = async <T>(db: DbOrTx, query: ReturnType<typeof sql>) =>
  */
 export async function pipelineSummary(db: DbOrTx, actor: Actor, q: Partial<ProjectQuery>, today: string) {
   const where = projectWhere(actor, { ...q, stage: undefined }, today) ?? sql`true`;
-  // One statement, one pass over the selected projects: counts, durations, overdue nodes, problems.
-  const [row] = await rowsOf<{
-    stages: { stage: string; stopped_from: string | null; n: number; inv: number }[];
-    durations: { k: number; median: number | null; n: number }[];
-    overdue: number;
-    problems: number;
-  }>(
-    db,
-    sql`with p as materialized (
-        select ${project.id} as id, ${project.stage} as stage, ${project.stoppedFrom} as stopped_from,
-          ${project.totalInvestmentFen} as total, ${project.stageDates} as dates
-        from ${project} where ${where}),
-      s as (select stage, stopped_from, count(*)::int as n, coalesce(sum(total), 0)::float8 as inv
-        from p group by stage, stopped_from),
-      -- Pairs of consecutive stages both reached, in working days: the calendar joins by hash.
-      d as (select k, count(*)::int as n, percentile_cont(0.5) within group (order by b.seq - a.seq)::float8 as median
-        from p cross join generate_series(1, ${projectStages.length - 1}) k
-        join ${workday} a on a.day = p.dates[k] join ${workday} b on b.day = p.dates[k + 1]
-        group by k)
-      select (select coalesce(json_agg(s), '[]'::json) from s) as stages,
-        (select coalesce(json_agg(d order by d.k), '[]'::json) from d) as durations,
-        (select count(*)::int from p join ${projectNode} pn on pn.project_id = p.id
-          and pn.status = 'pending' and pn.due_on is not null and pn.due_on < ${today}::date) as overdue,
-        ${openProblemCountSql("project", sql`select id from p`)} as problems`,
-  );
+  const ids = sql`select ${project.id} from ${project} where ${where}`;
+  // Three independent reads, side by side on PostgreSQL's pool (one after another on PGlite): the
+  // stages with their durations in one pass over the selected projects (an index-only read of
+  // project_park_stage_idx for a park), the overdue nodes, the open problems.
+  const [[row], [overdue], problems] = await Promise.all([
+    rowsOf<{
+      stages: { stage: string; stopped_from: string | null; n: number; inv: number }[];
+      durations: { k: number; median: number | null; n: number }[];
+    }>(
+      db,
+      sql`with p as materialized (
+          select ${project.stage} as stage, ${project.stoppedFrom} as stopped_from,
+            ${project.totalInvestmentFen} as total, ${project.stageDates} as dates
+          from ${project} where ${where}),
+        s as (select stage, stopped_from, count(*)::int as n, coalesce(sum(total), 0)::float8 as inv
+          from p group by stage, stopped_from),
+        -- Pairs of consecutive stages both reached, in working days: the calendar joins by hash.
+        d as (select k, count(*)::int as n, percentile_cont(0.5) within group (order by b.seq - a.seq)::float8 as median
+          from p cross join generate_series(1, ${projectStages.length - 1}) k
+          join ${workday} a on a.day = p.dates[k] join ${workday} b on b.day = p.dates[k + 1]
+          group by k)
+        select (select coalesce(json_agg(s), '[]'::json) from s) as stages,
+          (select coalesce(json_agg(d order by d.k), '[]'::json) from d) as durations`,
+    ),
+    rowsOf<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${project} join ${projectNode} pn on pn.project_id = ${project.id}
+        and pn.status = 'pending' and pn.due_on is not null and pn.due_on < ${today}::date
+        where ${where}`,
+    ),
+    openProblemCount(db, "project", ids),
+  ]);
   const byStage = (row?.stages ?? []).map((r) => ({
     stage: r.stage,
     stoppedFrom: r.stopped_from,
@@ -56,7 +63,6 @@ export async function pipelineSummary(db: DbOrTx, actor: Actor, q: Partial<Proje
     investmentFen: r.inv,
   }));
   const durations = row?.durations ?? [];
-  const overdue = [{ n: row?.overdue ?? 0 }];
   // A project has reached every stage up to its own (a stopped one, up to where it stopped).
   const reachedMap = new Map<string, number>();
   const counts = new Map<string, { n: number; investmentFen: number }>();
@@ -88,8 +94,8 @@ export async function pipelineSummary(db: DbOrTx, actor: Actor, q: Partial<Proje
       medianWorkdays: d.median == null ? null : Number(d.median),
       n: Number(d.n),
     })),
-    overdueNodes: Number(overdue[0]?.n ?? 0),
-    openProblems: Number(row?.problems ?? 0),
+    overdueNodes: Number(overdue?.n ?? 0),
+    openProblems: problems,
     total: stages.reduce((a, s) => a + s.n, 0),
   };
 }

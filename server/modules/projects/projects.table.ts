@@ -73,7 +73,16 @@ export const project = pgTable(
   },
   (t) => [
     uniqueIndex("project_code_uq").on(t.code),
-    index("project_park_stage_idx").on(t.parkId, t.stage, t.id),
+    // The trailing columns (after the unique id, so they never order anything) let a park's
+    // pipeline summary read stages, amounts and stage dates from the index alone.
+    index("project_park_stage_idx").on(
+      t.parkId,
+      t.stage,
+      t.id,
+      t.stoppedFrom,
+      t.totalInvestmentFen,
+      t.stageDates,
+    ),
     index("project_region_stage_idx").on(t.regionId, t.stage, t.id),
     index("project_team_idx").on(t.teamId),
     index("project_investor_idx").on(t.investorId),

@@ -31,22 +31,27 @@ export async function talentFigures(
   const day = `${year}-12-31` < now ? `${year}-12-31` : now;
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
+  // Each table grouped once by park, over the parks in scope (a subquery per park read every
+  // payout of the year for each park).
   const res = (await ctx.db.execute(sql`
-    select park.id as park_id, park.name as park_name,
-      (select count(*) from talent t where t.park_id = park.id)::int as talents,
-      (select count(*) from talent_project x where x.park_id = park.id and x.status = 'recognised'
-         and x.recognised_on between ${from} and ${to})::int as recognised,
-      (select coalesce(sum(po.amount_fen), 0) from talent_payout po join talent_project x on x.id = po.project_id
-         where x.park_id = park.id and po.paid_on between ${from} and ${to})::float8 as paid,
-      (select count(*) from talent_unit u where u.park_id = park.id)::int as units,
-      (select count(*) from talent_unit u where u.park_id = park.id and exists (select 1 from talent_allocation al
-         where al.unit_id = u.id and al.from_on <= ${day} and ${day} <= al.to_on
-           and (al.checked_out_on is null or al.checked_out_on > ${day})))::int as occupied
-    from ${park}
-    where ${parkScope(ctx.actor)} ${parkId ? sql`and (park.id = ${parkId} or park.parent_id = ${parkId})` : sql``}
-      and (exists (select 1 from talent t where t.park_id = park.id) or exists (select 1 from talent_unit u where u.park_id = park.id)
-        or exists (select 1 from talent_project x where x.park_id = park.id))
-    order by park.name`)) as unknown as { rows: Raw[] };
+    with pk as materialized (select park.id, park.name from ${park}
+        where ${parkScope(ctx.actor)} ${parkId ? sql`and (park.id = ${parkId} or park.parent_id = ${parkId})` : sql``}),
+      t as (select park_id, count(*)::int as n from talent where park_id in (select id from pk) group by park_id),
+      x as (select park_id, count(*) filter (where status = 'recognised' and recognised_on between ${from} and ${to})::int as n
+        from talent_project where park_id in (select id from pk) group by park_id),
+      po as (select x.park_id, sum(po.amount_fen)::float8 as paid from talent_payout po
+        join talent_project x on x.id = po.project_id
+        where po.paid_on between ${from} and ${to} and x.park_id in (select id from pk) group by x.park_id),
+      u as (select u.park_id, count(*)::int as units, count(*) filter (where exists (select 1 from talent_allocation al
+          where al.unit_id = u.id and al.from_on <= ${day} and ${day} <= al.to_on
+            and (al.checked_out_on is null or al.checked_out_on > ${day})))::int as occupied
+        from talent_unit u where u.park_id in (select id from pk) group by u.park_id)
+    select pk.id as park_id, pk.name as park_name, coalesce(t.n, 0) as talents, coalesce(x.n, 0) as recognised,
+      coalesce(po.paid, 0) as paid, coalesce(u.units, 0) as units, coalesce(u.occupied, 0) as occupied
+    from pk left join t on t.park_id = pk.id left join x on x.park_id = pk.id
+      left join po on po.park_id = pk.id left join u on u.park_id = pk.id
+    where t.park_id is not null or x.park_id is not null or u.park_id is not null
+    order by pk.name`)) as unknown as { rows: Raw[] };
   return res.rows.map((r) => {
     const units = Number(r.units);
     const occupied = Number(r.occupied);

@@ -1,0 +1,2 @@
+DROP INDEX "project_park_stage_idx";--> statement-breakpoint
+CREATE INDEX "project_park_stage_idx" ON "project" USING btree ("park_id","stage","id","stopped_from","total_investment_fen","stage_dates");
