@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import pino from "pino";
 import type { DbOrTx } from "../server/db/client.js";
 import type { Actor, ActorCtx } from "../server/lib/context.js";
@@ -97,6 +98,13 @@ export const p95 = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 /** One run's time in milliseconds. */
+/**
+ * After a scenario's bulk load: statistics and the visibility map, as autovacuum leaves a running
+ * database (without the map, index-only reads fetch every row from the table).
+ */
+export const settle = (db: DbOrTx, table?: string) =>
+  db.execute(sql.raw(`vacuum analyze${table ? ` ${table}` : ""}`));
+
 export async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await fn();

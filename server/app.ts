@@ -180,7 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // KPI indicator providers: each module names the indicators its own SQL computes.
   wireIndicatorProviders();
   // 领导驾驶舱 and the role dashboards: readers of the other modules.
-  cockpitRoutes(app, makeCtx);
+  cockpitRoutes(app, makeCtx, config.cockpitMaxAgeSeconds);
   dashboardsRoutes(app, makeCtx);
   // 通报:周、旬、月、季 bulletins (docx + xlsx) on demand and by the daily job.
   bulletinsRoutes(app, makeCtx, config);

@@ -23,6 +23,8 @@ const env = z.object({
   ZHAOYIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   /** a CJK font file for the charts drawn on the server (bulletins); found in /usr/share/fonts when unset */
   ZHAOYIN_CJK_FONT: z.string().optional(),
+  /** how long the cockpit's answer for a scope serves further reads before it is computed again (0: never kept) */
+  ZHAOYIN_COCKPIT_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -41,6 +43,7 @@ export type Config = {
   lockoutMinutes: number;
   logLevel: string;
   cjkFont: string | undefined;
+  cockpitMaxAgeSeconds: number;
 };
 
 /** Parses the environment; throws one readable message naming every bad variable. */
@@ -66,5 +69,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.ZHAOYIN_LOCKOUT_MINUTES,
     logLevel: e.LOG_LEVEL,
     cjkFont: e.ZHAOYIN_CJK_FONT,
+    cockpitMaxAgeSeconds: e.ZHAOYIN_COCKPIT_MAX_AGE_SECONDS,
   };
 }

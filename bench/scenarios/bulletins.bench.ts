@@ -16,7 +16,14 @@ import { bulletinDocx } from "../../server/modules/reports/bulletins.docx.js";
 import { generate } from "../../server/modules/reports/bulletins.service.js";
 import { bulletinSchedule } from "../../server/modules/reports/bulletins.table.js";
 import { users } from "../../server/modules/users/users.table.js";
-import { type BackendName, type BenchRecord, benchActorCtx, record, type Size } from "../bench.lib.js";
+import {
+  type BackendName,
+  type BenchRecord,
+  benchActorCtx,
+  record,
+  type Size,
+  settle,
+} from "../bench.lib.js";
 
 const sizes: Record<Size, number> = { small: 2_000, medium: 20_000, large: 100_000 };
 const TEAMS = 30;
@@ -70,7 +77,7 @@ export async function bulletinScenarios(
     await x(sql`insert into kpi_goal (id, region_id, indicator_key, unit_kind, unit_id, year, target)
       select gen_random_uuid(), ${regionId}, ${k}, 'team', id, 2026, 40 from bb_team`);
   }
-  await x(sql`analyze`);
+  await settle(db);
   const teamIds = (
     (await x(sql`select id from bb_team order by i`)) as unknown as { rows: { id: string }[] }
   ).rows.map((r) => r.id);

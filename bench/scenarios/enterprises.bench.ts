@@ -32,6 +32,7 @@ import {
   p95,
   record,
   type Size,
+  settle,
   timeMs,
 } from "../bench.lib.js";
 import {
@@ -309,7 +310,7 @@ export async function searchScenarios(
   total: number,
 ): Promise<BenchRecord[]> {
   const db = database.db;
-  await db.execute(sql`analyze`);
+  await settle(db);
   const sample = (
     (await db.execute(
       sql`select id, uscc, name, name_initials from enterprise order by id limit 200 offset ${Math.floor(total / 3)}`,

@@ -9,7 +9,7 @@ import { newId } from "../../server/lib/ids.js";
 import { listParks } from "../../server/modules/org/org.queries.js";
 import { updatePark } from "../../server/modules/org/org.service.js";
 import { park, region } from "../../server/modules/org/org.table.js";
-import { type BackendName, type BenchRecord, record, type Size, timeMs } from "../bench.lib.js";
+import { type BackendName, type BenchRecord, record, type Size, settle, timeMs } from "../bench.lib.js";
 
 const SECRET = "bench-secret-bench-secret-bench-secret-00";
 const parksBySize: Record<Size, number> = { small: 10_000, medium: 100_000, large: 1_000_000 };
@@ -41,7 +41,7 @@ export async function foundationScenarios(
     with c as (select id, (row_number() over (order by code) - 1)::int as k from region where level = 'county')
     select gen_random_uuid(), c.id, '基准园区' || (i - 1), 'industrial_park'
     from generate_series(1, ${n}) i join c on c.k = (i - 1) % (select count(*) from c)`);
-  await db.execute(sql`analyze`);
+  await settle(db);
 
   // A city leader's first page of parks, scoped to the city's subtree.
   const city = (await db.select().from(region).where(eq(region.code, "331100")))[0]!;

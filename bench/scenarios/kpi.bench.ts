@@ -6,7 +6,14 @@ import { kpiScheme } from "../../server/modules/kpi/kpi.table.js";
 import { wireIndicatorProviders } from "../../server/modules/kpi/kpi.wiring.js";
 import { region } from "../../server/modules/org/org.table.js";
 import { users } from "../../server/modules/users/users.table.js";
-import { type BackendName, type BenchRecord, benchActorCtx, record, type Size } from "../bench.lib.js";
+import {
+  type BackendName,
+  type BenchRecord,
+  benchActorCtx,
+  record,
+  type Size,
+  settle,
+} from "../bench.lib.js";
 
 /** Issue 9: 200 units × 30 indicators over 100k projects and their activities at the large size. */
 const sizes: Record<Size, number> = { small: 10_000, medium: 100_000, large: 100_000 };
@@ -75,7 +82,7 @@ export async function kpiScenarios(
   }
   await x(sql`insert into kpi_goal (id, region_id, indicator_key, unit_kind, unit_id, year, target)
     select gen_random_uuid(), ${regionId}, 'projects.signed_100m', 'team', id, 2026, 30 from kb_team`);
-  await x(sql`analyze`);
+  await settle(db);
   const computed = [
     "projects.signed_100m",
     "projects.signed_1bn",

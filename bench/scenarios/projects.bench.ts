@@ -18,6 +18,7 @@ import {
   p95,
   record,
   type Size,
+  settle,
   timed,
   timeMs,
 } from "../bench.lib.js";
@@ -148,7 +149,7 @@ export async function projectScenarios(
       await flush(false);
     }
     await flush(true);
-    await db.execute(sql`analyze`);
+    await settle(db);
   });
   // What a project carries besides its nodes, set-based: monthly funds in place, follow-ups, problems.
   let related = { funds: 0, activities: 0, problems: 0 };

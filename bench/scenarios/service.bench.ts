@@ -19,6 +19,7 @@ import {
   paired,
   record,
   type Size,
+  settle,
 } from "../bench.lib.js";
 import { rng } from "../generate/enterprises.gen.js";
 import { uuidOf, uuidOfText } from "../generate/ids.gen.js";
@@ -137,7 +138,7 @@ export async function serviceScenarios(
     })(),
     (b) => db.insert(appeal).values(b),
   );
-  await db.execute(sql`analyze`);
+  await settle(db);
   const loadMs = performance.now() - loadStart;
 
   const base = { roles: [], permissions: new Set(permissions), departmentId: null, username: "bench" };

@@ -8,7 +8,7 @@ import { park, region } from "../../server/modules/org/org.table.js";
 import { rankSites } from "../../server/modules/sites/sites.match.js";
 import { matchCandidates, viewport } from "../../server/modules/sites/sites.queries.js";
 import { site } from "../../server/modules/sites/sites.table.js";
-import { type BackendName, type BenchRecord, paired, record, type Size } from "../bench.lib.js";
+import { type BackendName, type BenchRecord, paired, record, type Size, settle } from "../bench.lib.js";
 import { rng } from "../generate/enterprises.gen.js";
 import { generateSites, parkCentres } from "../generate/sites.gen.js";
 
@@ -49,7 +49,7 @@ export async function sitesScenarios(
     }
   }
   if (batch.length) await db.insert(site).values(batch);
-  await db.execute(sql`analyze site`);
+  await settle(db, "site");
 
   const actor: Actor = {
     id: newId(),

@@ -29,7 +29,12 @@ describe.each(backends)("cockpit and dashboards on %s", (backend) => {
   const idOf = async (url: string) => json<Page<{ id: string }>>(await get(url, "admin")).items[0]!.id;
 
   beforeAll(async () => {
-    t = await testApp(backend, { demo: "full", now: () => new Date("2026-12-01T04:00:00Z") });
+    // Every read computed afresh: these tests write and read again at once.
+    t = await testApp(backend, {
+      demo: "full",
+      now: () => new Date("2026-12-01T04:00:00Z"),
+      env: { ZHAOYIN_COCKPIT_MAX_AGE_SECONDS: "0" },
+    });
     for (const u of ["admin", "leader", "yzleader", "officer", "handler", "teamlead", "enterprise"])
       cookies[u] = await t.login(u);
   }, 180_000);
@@ -288,5 +293,88 @@ describe.each(backends)("cockpit and dashboards on %s", (backend) => {
     );
 
     expect(await dash("enterprise")).toEqual({});
+  });
+});
+
+describe.each(backends)("the cockpit's kept answers on %s", (backend) => {
+  let t: TestApp;
+  let clock = Date.parse("2026-12-01T04:00:00Z");
+  const cookies: Record<string, string> = {};
+  const cockpit = async (who = "leader") => {
+    const r = await t.app.inject({ url: "/api/cockpit", headers: { cookie: cookies[who]! } });
+    expect(r.statusCode, r.body).toBe(200);
+    return json<Cockpit>(r);
+  };
+  const pipelineTotal = (c: Cockpit) => data(c.pipeline).total;
+
+  beforeAll(async () => {
+    // The default: an answer serves 30 s, then is recomputed in the background.
+    t = await testApp(backend, { demo: "full", now: () => new Date(clock) });
+    for (const u of ["admin", "leader", "yzleader", "officer"]) cookies[u] = await t.login(u);
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  it("serves a scope's answer for 30 s, then the old one while it computes the next", async () => {
+    const first = await cockpit();
+    const before = pipelineTotal(first);
+    expect(first.generatedAt).toBe("2026-12-01T04:00:00.000Z");
+    const firm = json<Page<{ id: string }>>(
+      await t.app.inject({ url: "/api/enterprises?pageSize=1", headers: { cookie: cookies.admin! } }),
+    ).items[0]!.id;
+    const me = json<{ user: { id: string; regionId: string } }>(
+      await t.app.inject({ url: "/api/session/me", headers: { cookie: cookies.officer! } }),
+    ).user;
+    const idOf = async (url: string) =>
+      json<Page<{ id: string }>>(await t.app.inject({ url, headers: { cookie: cookies.admin! } })).items[0]!
+        .id;
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/projects",
+      headers: { cookie: cookies.admin! },
+      payload: {
+        name: "驾驶舱缓存测试项目",
+        channel: "enclave",
+        investorId: firm,
+        regionId: me.regionId,
+        parkId: await idOf(`/api/parks?q=${encodeURIComponent("张江")}`),
+        teamId: await idOf(`/api/teams?q=${encodeURIComponent("驻上海")}`),
+        duplicateReason: "驾驶舱缓存测试的另一项目",
+        leadOn: "2026-11-30",
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+
+    // Within 30 s: the same answer, its time stamp unchanged.
+    clock += 20_000;
+    expect(await cockpit()).toEqual(first);
+    // Past 30 s: still the old answer at once, and the new one is being computed.
+    clock += 15_000;
+    const stale = await cockpit();
+    expect(stale.generatedAt).toBe(first.generatedAt);
+    // The next read finds it (the background computation is awaited through a read that waits).
+    let next = await cockpit();
+    for (let i = 0; i < 50 && next.generatedAt === first.generatedAt; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      next = await cockpit();
+    }
+    expect(next.generatedAt).toBe("2026-12-01T04:00:35.000Z");
+    expect(pipelineTotal(next)).toBe(before + 1);
+
+    // Long unread (past ten times the age), a read waits for a fresh answer.
+    clock += 400_000;
+    const fresh = await cockpit();
+    expect(fresh.generatedAt).toBe("2026-12-01T04:07:15.000Z");
+  });
+
+  it("keeps answers per scope: another leader's scope, and permissions, are their own", async () => {
+    const county = data((await cockpit()).pipeline).total;
+    // 仪征's leader reads their own scope, not the county leader's kept answer.
+    const yz = await cockpit("yzleader");
+    expect(yz.scopeLabel).not.toBe((await cockpit()).scopeLabel);
+    expect(county).toBeGreaterThan(0);
+    expect(yz.pipeline.status).toBe("empty");
+    // The officer holds no cockpit.read: refused, whatever answers are kept.
+    const officer = await t.app.inject({ url: "/api/cockpit", headers: { cookie: cookies.officer! } });
+    expect(officer.statusCode).toBe(403);
   });
 });

@@ -156,8 +156,9 @@ export const CockpitPage = ({ renderMap }: Props) => {
           <span style={{ color: dark.dim, whiteSpace: "nowrap" }} data-testid="cockpit-updated">
             {q.isFetching && !q.isLoading
               ? t("refreshing")
-              : q.dataUpdatedAt
-                ? t("updated", { at: dayjs(q.dataUpdatedAt).format("HH:mm:ss") })
+              : c
+                ? // When the server computed it (a scope's answer serves every screen for a while).
+                  t("updated", { at: dayjs(c.generatedAt).format("HH:mm:ss") })
                 : ""}
           </span>
           <Button
