@@ -38,7 +38,15 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
 
 /** Opens a PostgreSQL pool and checks that the server answers. */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+  // JIT off for this application's sessions: its statements run in tens to hundreds of ms, and
+  // LLVM compilation of the larger ones (a bulletin's goals, a ranking) took 1–1.7 s on top of
+  // 0.8 s of execution (docs/performance.md, bulletins).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5000,
+    options: "-c jit=off",
+  });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });

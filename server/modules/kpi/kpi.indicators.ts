@@ -23,6 +23,8 @@ export interface ResolvedIndicator {
   compute: (db: DbOrTx, args: ComputeArgs) => Promise<Map<string, number>>;
   /** a provider's indicator: what `computeResolved` folds with the others of its source */
   def?: IndicatorDef;
+  /** a manual one: `computeResolved` reads all of them in one statement */
+  manual?: boolean;
 }
 
 export async function resolveIndicator(db: DbOrTx, key: string): Promise<ResolvedIndicator | null> {
@@ -37,6 +39,7 @@ export async function resolveIndicator(db: DbOrTx, key: string): Promise<Resolve
     unitKinds: m.unitKinds as UnitKind[],
     higherIsBetter: m.higherIsBetter,
     cumulative: m.cumulative,
+    manual: true,
     compute: async (d, args) => {
       const out = new Map<string, number>();
       if (!args.unitIds.length) return out;
@@ -51,7 +54,7 @@ export async function resolveIndicator(db: DbOrTx, key: string): Promise<Resolve
 
 /**
  * Several indicators over one set of units and period: the providers' ones through
- * computeIndicators (those sharing a source in one statement), manual ones one statement each.
+ * computeIndicators (those sharing a source in one statement), the manual ones in one statement.
  * Key → (unit id → value), as each one's `compute` answers.
  */
 export async function computeResolved(
@@ -60,11 +63,21 @@ export async function computeResolved(
   args: ComputeArgs,
 ): Promise<Map<string, Map<string, number>>> {
   const defs = inds.flatMap((i) => (i.def ? [i.def] : []));
-  const [computed, ...manual] = await Promise.all([
+  const manual = inds.filter((i) => !i.def && i.manual);
+  const [computed, manualRows] = await Promise.all([
     computeIndicators(db, defs, args),
-    ...inds.filter((i) => !i.def).map(async (i) => [i.key, await i.compute(db, args)] as const),
+    manual.length && args.unitIds.length
+      ? db.execute(q.manualValuesManySql(manual, args.unitIds, args.from, args.to))
+      : null,
   ]);
-  for (const [key, values] of manual) computed.set(key, values);
+  for (const i of manual) computed.set(i.key, new Map());
+  const rows =
+    (
+      manualRows as unknown as {
+        rows: { indicator_key: string; unit_id: string; value: string | number }[];
+      } | null
+    )?.rows ?? [];
+  for (const r of rows) computed.get(r.indicator_key)?.set(r.unit_id, Number(r.value));
   return computed;
 }
 

@@ -103,6 +103,26 @@ export function manualValuesSql(
     : sql`select distinct on (unit_id) unit_id, value from kpi_value where ${where} order by unit_id, to_on desc`;
 }
 
+/** Several manual indicators at once: (indicator_key, unit_id, value), each as manualValuesSql has it. */
+export function manualValuesManySql(
+  keys: { key: string; cumulative: boolean }[],
+  unitIds: string[],
+  from: string,
+  to: string,
+): SQL {
+  const of = (cumulative: boolean) =>
+    `{${keys
+      .filter((k) => k.cumulative === cumulative)
+      .map((k) => `"${k.key}"`)
+      .join(",")}}`;
+  const where = (cumulative: boolean) =>
+    sql`indicator_key = any(${of(cumulative)}::text[]) and unit_id = any(${uuidArray(unitIds)}) and from_on >= ${from} and to_on <= ${to}`;
+  return sql`select indicator_key, unit_id, sum(value) as value from kpi_value where ${where(true)} group by 1, 2
+    union all
+    (select distinct on (indicator_key, unit_id) indicator_key, unit_id, value from kpi_value where ${where(false)}
+      order by indicator_key, unit_id, to_on desc)`;
+}
+
 export async function listValues(
   db: DbOrTx,
   actor: Actor,

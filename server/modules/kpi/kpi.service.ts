@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { goalForRange, type Period, parsePeriodKey, periodOf } from "../../../common/kpi.period.js";
+import { goalForRange, parsePeriodKey, periodOf } from "../../../common/kpi.period.js";
 import type {
   GoalCreate,
   GoalQuery,
@@ -23,7 +23,7 @@ import { requirePermission } from "../../lib/policy.js";
 import { createRecord, deleteRecord, type RecordKind, updateRecord } from "../../lib/records.js";
 import { assertRegionWritable, coversRegionPath } from "../../lib/scope.js";
 import { region } from "../org/org.table.js";
-import { resolveIndicator } from "./kpi.indicators.js";
+import { computeResolved, type ResolvedIndicator, resolveIndicator } from "./kpi.indicators.js";
 import * as q from "./kpi.queries.js";
 import { kpiGoal, kpiIndicator, kpiValue } from "./kpi.table.js";
 
@@ -245,37 +245,47 @@ export async function deleteValue(ctx: ActorCtx, id: string, version: number) {
 type GoalRecord = typeof kpiGoal.$inferSelect;
 
 /**
- * Progress of goals, computed set-wise: goals of one indicator, unit kind and year share one
- * statement for the year to date and one per quarter.
+ * Progress of goals, computed set-wise: the goals of one unit kind and year share one pass per
+ * period (the year to date, each quarter begun) over all their units, the indicators of one source
+ * folded into one statement (computeResolved), the periods side by side.
  */
 export async function goalRows(db: DbOrTx, goals: GoalRecord[], day: string): Promise<GoalRow[]> {
   const groups = new Map<string, GoalRecord[]>();
   for (const g of goals) {
-    const k = `${g.indicatorKey}|${g.unitKind}|${g.year}`;
+    const k = `${g.unitKind}|${g.year}`;
     groups.set(k, [...(groups.get(k) ?? []), g]);
   }
   const out = new Map<string, GoalRow>();
   for (const list of groups.values()) {
     const first = list[0]!;
     const kind = first.unitKind as UnitKind;
-    const ind = await resolveIndicator(db, first.indicatorKey);
-    const ids = list.map((g) => g.unitId);
-    const names = await q.unitNames(db, kind, ids);
+    const keys = [...new Set(list.map((g) => g.indicatorKey))];
+    const inds = new Map(
+      await Promise.all(keys.map(async (k) => [k, await resolveIndicator(db, k)] as const)),
+    );
+    const resolved = [...inds.values()].filter((i): i is ResolvedIndicator => i !== null);
+    const ids = [...new Set(list.map((g) => g.unitId))];
     const yFrom = `${first.year}-01-01`;
     const yTo = `${first.year}-12-31`;
     const asOf = day < yTo ? day : yTo;
     const started = day >= yFrom;
-    const compute = async (from: string, to: string) =>
-      ind && started
-        ? ind.compute(db, { unitKind: kind, unitIds: ids, from, to })
-        : new Map<string, number>();
-    const ytd = await compute(yFrom, asOf);
-    const quarters: { p: Period; values: Map<string, number> | null }[] = [];
-    for (const m of ["01", "04", "07", "10"]) {
-      const p = periodOf("quarter", `${first.year}-${m}-01`);
-      quarters.push({ p, values: p.from <= day ? await compute(p.from, p.to < day ? p.to : day) : null });
-    }
+    const compute = (from: string, to: string) =>
+      started && resolved.length
+        ? computeResolved(db, resolved, { unitKind: kind, unitIds: ids, from, to })
+        : Promise.resolve(new Map<string, Map<string, number>>());
+    const quarterPeriods = ["01", "04", "07", "10"].map((m) => periodOf("quarter", `${first.year}-${m}-01`));
+    const [names, ytdAll, ...quarterValues] = await Promise.all([
+      q.unitNames(db, kind, ids),
+      compute(yFrom, asOf),
+      ...quarterPeriods.map((p) => (p.from <= day ? compute(p.from, p.to < day ? p.to : day) : null)),
+    ]);
     for (const g of list) {
+      const ind = inds.get(g.indicatorKey) ?? null;
+      const ytd = ytdAll.get(g.indicatorKey) ?? new Map<string, number>();
+      const quarters = quarterPeriods.map((p, i) => ({
+        p,
+        values: quarterValues[i] ? (quarterValues[i].get(g.indicatorKey) ?? new Map<string, number>()) : null,
+      }));
       const cumulative = ind?.cumulative ?? true;
       const actual = started ? (ytd.get(g.unitId) ?? null) : null;
       const expected = started ? goalForRange(g, cumulative, yFrom, asOf) : 0;
