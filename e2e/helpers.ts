@@ -28,10 +28,14 @@ export const choose = async (page: Page, scope: Locator, label: string, typed: s
   await expect(async () => {
     await field.click();
     await field.fill(typed);
-    // Enter picks the highlighted option: wait until the list has highlighted this one.
+    // Enter picks the highlighted option (a select's, or a tree select's node): wait until the
+    // list has highlighted this one.
+    const active = ":is(.ant-select-item-option-active, .ant-select-tree-treenode-active)";
     await expect(
-      page.locator(".ant-select-dropdown:visible .ant-select-item-option-active", { hasText: shown }).first(),
-    ).toBeVisible({ timeout: 3000 });
+      page.locator(`.ant-select-dropdown:visible ${active}`, { hasText: shown }).first(),
+    ).toBeVisible({
+      timeout: 3000,
+    });
     await field.press("Enter");
     await expect(item.first()).toContainText(shown, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });

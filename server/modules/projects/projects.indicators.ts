@@ -54,17 +54,18 @@ const contract: FoldJoin = {
   sql: () => sql`left join project_contract c on c.project_id = p.id`,
 };
 /**
- * A project's funds in place over the period, one row whatever the months: the sums of its
- * monthly rows (exact numerics, so a unit's sum of these sums is the sum of the rows) and their
- * count.
+ * Every monthly funds-in-place row of the period each unit counts: `s` (unit_id, share) beside
+ * the row `pf`. Its own pass, not a join of the projects' one: driven from the period's rows, the
+ * planner can hash them against many units' projects or probe a few projects' rows by key (a
+ * lateral per project probed every project in scope, 130k for a county's 200 teams).
  */
-const funds: FoldJoin = {
-  key: "funds",
-  sql: (a) => sql`left join lateral (select sum(pf.domestic_fen) as domestic_fen, count(*) as n,
-      sum(pf.foreign_cents) filter (where pf.foreign_cents <> 0) as foreign_cents,
-      count(*) filter (where pf.foreign_cents <> 0) as foreign_n
-    from project_fund pf where pf.project_id = p.id and pf.month between ${a.from} and ${a.to}) f on true`,
-};
+function fundRows(a: ComputeArgs): SQL {
+  const inPeriod = sql`pf.month between ${a.from} and ${a.to}`;
+  if (a.unitKind === "team" || a.unitKind === "chain") {
+    return sql`${projectShares(a)} s join project_fund pf on pf.project_id = s.project_id and ${inPeriod}`;
+  }
+  return sql`${projectRows(a)} join project_fund pf on pf.project_id = p.id and ${inPeriod}`;
+}
 
 /** An indicator's statement and its part in the one pass over the projects it shares. */
 function folded(
@@ -73,6 +74,14 @@ function folded(
   value: IndicatorFold["value"],
 ): Pick<IndicatorDef, "sql" | "fold"> {
   const fold: IndicatorFold = { source: "projects", from: projectRows, joins, where, value };
+  return { fold, sql: foldedSql(fold) };
+}
+/** The same over the period's funds rows (`fundRows`). */
+function foldedFunds(
+  where: IndicatorFold["where"],
+  value: IndicatorFold["value"],
+): Pick<IndicatorDef, "sql" | "fold"> {
+  const fold: IndicatorFold = { source: "project_funds", from: fundRows, where, value };
   return { fold, sql: foldedSql(fold) };
 }
 const share = (flt: SQL) => sql`sum(s.share) ${flt}::float8`;
@@ -135,10 +144,9 @@ export const projectIndicators: IndicatorProvider = {
       higherIsBetter: true,
       cumulative: true,
       description: "期内各月登记的内资到位资金；招商队伍按认定比例计",
-      ...folded(
-        [funds],
-        () => sql`f.n > 0`,
-        (flt) => sql`sum(f.domestic_fen * s.share) ${flt}::float8 / 1000000`,
+      ...foldedFunds(
+        () => sql`true`,
+        (flt) => sql`sum(pf.domestic_fen * s.share) ${flt}::float8 / 1000000`,
       ),
     },
     {
@@ -149,10 +157,9 @@ export const projectIndicators: IndicatorProvider = {
       higherIsBetter: true,
       cumulative: true,
       description: "期内各月登记的外资到位金额（美元）；招商队伍按认定比例计",
-      ...folded(
-        [funds],
-        () => sql`f.foreign_n > 0`,
-        (flt) => sql`sum(f.foreign_cents * s.share) ${flt}::float8 / 1000000`,
+      ...foldedFunds(
+        () => sql`pf.foreign_cents <> 0`,
+        (flt) => sql`sum(pf.foreign_cents * s.share) ${flt}::float8 / 1000000`,
       ),
     },
     {
