@@ -4,8 +4,8 @@ import type { ActorCtx } from "../../lib/context.js";
 import { chinaDay } from "../../lib/dates.js";
 import { getCockpit } from "./cockpit.service.js";
 
-/** Scopes kept at most; the oldest seen goes first. */
-const MAX_SCOPES = 500;
+/** Scopes kept at most; the oldest seen goes first (answers past staleness go before that). */
+const MAX_SCOPES = 200;
 
 interface Entry {
   value: Cockpit | null;
@@ -63,12 +63,15 @@ export function cockpitSnapshots(maxAgeMs: number, staleMs = 10 * maxAgeMs) {
       if (maxAgeMs <= 0) return compute();
       const key = scopeKey(ctx, query);
       let e = entries.get(key);
+      const now = ctx.now().getTime();
       if (!e) {
+        // A new scope (or a new day): first drop the answers no read would be served any more.
+        for (const [k, x] of entries) if (!x.pending && now - x.at >= staleMs) entries.delete(k);
         if (entries.size >= MAX_SCOPES) entries.delete(entries.keys().next().value!);
         e = { value: null, at: 0, pending: null };
         entries.set(key, e);
       }
-      const age = ctx.now().getTime() - e.at;
+      const age = now - e.at;
       if (e.value && age < maxAgeMs) return e.value;
       if (e.value && age < staleMs) {
         if (!e.pending) refresh(e, compute).catch((err) => ctx.log.warn({ err }, "驾驶舱后台刷新失败"));
