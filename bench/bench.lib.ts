@@ -97,7 +97,6 @@ export function writeResults(fresh: BenchRecord[]) {
 export const p95 = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
-/** One run's time in milliseconds. */
 /**
  * After a scenario's bulk load: statistics and the visibility map, as autovacuum leaves a running
  * database (without the map, index-only reads fetch every row from the table).
@@ -105,6 +104,7 @@ export const p95 = (xs: number[]) =>
 export const settle = (db: DbOrTx, table?: string) =>
   db.execute(sql.raw(`vacuum analyze${table ? ` ${table}` : ""}`));
 
+/** One run's time in milliseconds. */
 export async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await fn();

@@ -23,8 +23,6 @@ export interface ResolvedIndicator {
   compute: (db: DbOrTx, args: ComputeArgs) => Promise<Map<string, number>>;
   /** a provider's indicator: what `computeResolved` folds with the others of its source */
   def?: IndicatorDef;
-  /** a manual one: `computeResolved` reads all of them in one statement */
-  manual?: boolean;
 }
 
 export async function resolveIndicator(db: DbOrTx, key: string): Promise<ResolvedIndicator | null> {
@@ -39,16 +37,8 @@ export async function resolveIndicator(db: DbOrTx, key: string): Promise<Resolve
     unitKinds: m.unitKinds as UnitKind[],
     higherIsBetter: m.higherIsBetter,
     cumulative: m.cumulative,
-    manual: true,
-    compute: async (d, args) => {
-      const out = new Map<string, number>();
-      if (!args.unitIds.length) return out;
-      const r = (await d.execute(
-        q.manualValuesSql(m.key, args.unitIds, args.from, args.to, m.cumulative),
-      )) as unknown as { rows: { unit_id: string; value: string | number }[] };
-      for (const row of r.rows) out.set(row.unit_id, Number(row.value));
-      return out;
-    },
+    compute: async (d, args) =>
+      (await q.manualValues(d, [m], args.unitIds, args.from, args.to)).get(m.key) ?? new Map(),
   };
 }
 
@@ -63,21 +53,13 @@ export async function computeResolved(
   args: ComputeArgs,
 ): Promise<Map<string, Map<string, number>>> {
   const defs = inds.flatMap((i) => (i.def ? [i.def] : []));
-  const manual = inds.filter((i) => !i.def && i.manual);
-  const [computed, manualRows] = await Promise.all([
+  // Without a provider's definition, an indicator is a manual one.
+  const manual = inds.filter((i) => !i.def);
+  const [computed, entered] = await Promise.all([
     computeIndicators(db, defs, args),
-    manual.length && args.unitIds.length
-      ? db.execute(q.manualValuesManySql(manual, args.unitIds, args.from, args.to))
-      : null,
+    q.manualValues(db, manual, args.unitIds, args.from, args.to),
   ]);
-  for (const i of manual) computed.set(i.key, new Map());
-  const rows =
-    (
-      manualRows as unknown as {
-        rows: { indicator_key: string; unit_id: string; value: string | number }[];
-      } | null
-    )?.rows ?? [];
-  for (const r of rows) computed.get(r.indicator_key)?.set(r.unit_id, Number(r.value));
+  for (const [key, values] of entered) computed.set(key, values);
   return computed;
 }
 

@@ -87,29 +87,19 @@ export const getManualIndicator = async (db: DbOrTx, actor: Actor, id: string) =
   )[0] ?? null;
 
 /**
- * A manual indicator over a period, one statement for the set: counts and sums add the entries
- * lying inside the period; a rate takes the latest entry inside it.
+ * Manual indicators over a period, one statement for the set of indicators and units: counts and
+ * sums add the entries lying inside the period; a rate takes the latest entry inside it.
+ * Key → (unit id → value), every key present.
  */
-export function manualValuesSql(
-  key: string,
-  unitIds: string[],
-  from: string,
-  to: string,
-  cumulative: boolean,
-): SQL {
-  const where = sql`indicator_key = ${key} and unit_id = any(${uuidArray(unitIds)}) and from_on >= ${from} and to_on <= ${to}`;
-  return cumulative
-    ? sql`select unit_id, sum(value) as value from kpi_value where ${where} group by unit_id`
-    : sql`select distinct on (unit_id) unit_id, value from kpi_value where ${where} order by unit_id, to_on desc`;
-}
-
-/** Several manual indicators at once: (indicator_key, unit_id, value), each as manualValuesSql has it. */
-export function manualValuesManySql(
+export async function manualValues(
+  db: DbOrTx,
   keys: { key: string; cumulative: boolean }[],
   unitIds: string[],
   from: string,
   to: string,
-): SQL {
+): Promise<Map<string, Map<string, number>>> {
+  const out = new Map(keys.map((k) => [k.key, new Map<string, number>()]));
+  if (!keys.length || !unitIds.length) return out;
   const of = (cumulative: boolean) =>
     `{${keys
       .filter((k) => k.cumulative === cumulative)
@@ -117,10 +107,14 @@ export function manualValuesManySql(
       .join(",")}}`;
   const where = (cumulative: boolean) =>
     sql`indicator_key = any(${of(cumulative)}::text[]) and unit_id = any(${uuidArray(unitIds)}) and from_on >= ${from} and to_on <= ${to}`;
-  return sql`select indicator_key, unit_id, sum(value) as value from kpi_value where ${where(true)} group by 1, 2
-    union all
-    (select distinct on (indicator_key, unit_id) indicator_key, unit_id, value from kpi_value where ${where(false)}
-      order by indicator_key, unit_id, to_on desc)`;
+  const r = (await db.execute(
+    sql`select indicator_key, unit_id, sum(value) as value from kpi_value where ${where(true)} group by 1, 2
+      union all
+      (select distinct on (indicator_key, unit_id) indicator_key, unit_id, value from kpi_value where ${where(false)}
+        order by indicator_key, unit_id, to_on desc)`,
+  )) as unknown as { rows: { indicator_key: string; unit_id: string; value: string | number }[] };
+  for (const row of r.rows) out.get(row.indicator_key)?.set(row.unit_id, Number(row.value));
+  return out;
 }
 
 export async function listValues(

@@ -12,6 +12,28 @@ const data = <T>(b: Block<T> | undefined): T => {
   return (b as { data: T }).data;
 };
 
+/**
+ * Registers a lead of 丽水经济技术开发区 for the 驻上海 team as the given administrator, with the
+ * registry's first firm as investor: the county leader's cockpit then counts one more project.
+ */
+const registerLead = async (t: TestApp, cookie: string, payload: Record<string, unknown>) => {
+  const firstId = async (url: string) =>
+    json<Page<{ id: string }>>(await t.app.inject({ url, headers: { cookie } })).items[0]!.id;
+  const res = await t.app.inject({
+    method: "POST",
+    url: "/api/projects",
+    headers: { cookie },
+    payload: {
+      investorId: await firstId("/api/enterprises?pageSize=1"),
+      regionId: await firstId(`/api/regions?q=${encodeURIComponent("丽水经济技术开发区")}`),
+      teamId: await firstId(`/api/teams?q=${encodeURIComponent("驻上海")}`),
+      ...payload,
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return json<{ id: string }>(res);
+};
+
 describe.each(backends)("cockpit and dashboards on %s", (backend) => {
   let t: TestApp;
   const cookies: Record<string, string> = {};
@@ -95,25 +117,12 @@ describe.each(backends)("cockpit and dashboards on %s", (backend) => {
     const fig = (f: typeof before, key: string) => f.find((x) => x.key === key)!;
     expect(fig(before, "projects.signed").value).not.toBeNull();
     // A project of the zone signed this March for ¥1.2bn, through the API and its contract.
-    const regionId = await idOf(`/api/regions?q=${encodeURIComponent("丽水经济技术开发区")}`);
-    const teamId = await idOf(`/api/teams?q=${encodeURIComponent("驻上海")}`);
-    const firms = json<Page<{ id: string }>>(await get("/api/enterprises?pageSize=1", "admin"));
-    const p = await t.app.inject({
-      method: "POST",
-      url: "/api/projects",
-      headers: { cookie: cookies.admin! },
-      payload: {
-        name: "驾驶舱测试项目",
-        channel: "chain",
-        investorId: firms.items[0]!.id,
-        regionId,
-        teamId,
-        leadOn: "2026-01-05",
-        duplicateReason: "驾驶舱测试用的另一项目",
-      },
+    const { id } = await registerLead(t, cookies.admin!, {
+      name: "驾驶舱测试项目",
+      channel: "chain",
+      leadOn: "2026-01-05",
+      duplicateReason: "驾驶舱测试用的另一项目",
     });
-    expect(p.statusCode, p.body).toBe(201);
-    const id = json<{ id: string }>(p).id;
     await t.database.db.execute(
       sql`insert into project_contract (project_id, signed_on, investment_fen) values (${id}, '2026-03-05', ${12 * 10_000_000_000})`,
     );
@@ -318,31 +327,12 @@ describe.each(backends)("the cockpit's kept answers on %s", (backend) => {
     const first = await cockpit();
     const before = pipelineTotal(first);
     expect(first.generatedAt).toBe("2026-12-01T04:00:00.000Z");
-    const firm = json<Page<{ id: string }>>(
-      await t.app.inject({ url: "/api/enterprises?pageSize=1", headers: { cookie: cookies.admin! } }),
-    ).items[0]!.id;
-    const me = json<{ user: { id: string; regionId: string } }>(
-      await t.app.inject({ url: "/api/session/me", headers: { cookie: cookies.officer! } }),
-    ).user;
-    const idOf = async (url: string) =>
-      json<Page<{ id: string }>>(await t.app.inject({ url, headers: { cookie: cookies.admin! } })).items[0]!
-        .id;
-    const created = await t.app.inject({
-      method: "POST",
-      url: "/api/projects",
-      headers: { cookie: cookies.admin! },
-      payload: {
-        name: "驾驶舱缓存测试项目",
-        channel: "enclave",
-        investorId: firm,
-        regionId: me.regionId,
-        parkId: await idOf(`/api/parks?q=${encodeURIComponent("张江")}`),
-        teamId: await idOf(`/api/teams?q=${encodeURIComponent("驻上海")}`),
-        duplicateReason: "驾驶舱缓存测试的另一项目",
-        leadOn: "2026-11-30",
-      },
+    await registerLead(t, cookies.admin!, {
+      name: "驾驶舱缓存测试项目",
+      channel: "chain",
+      leadOn: "2026-11-30",
+      duplicateReason: "驾驶舱缓存测试的另一项目",
     });
-    expect(created.statusCode, created.body).toBe(201);
 
     // Within 30 s: the same answer, its time stamp unchanged.
     clock += 20_000;
