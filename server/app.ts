@@ -20,6 +20,7 @@ import { filesRoutes } from "./lib/files/files.routes.js";
 import { FileStore } from "./lib/files/files.store.js";
 import { type CtxFactory, fetchHeaders, installErrorHandling, sendError } from "./lib/http.js";
 import { importerRoutes } from "./lib/importer/importer.routes.js";
+import { registerImportJobs } from "./lib/importer/importer.sweep.js";
 import { jobsRoutes } from "./lib/jobs/jobs.routes.js";
 import { registerNotifyJobs } from "./lib/notify/notify.jobs.js";
 import { notifyRoutes } from "./lib/notify/notify.routes.js";
@@ -187,6 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, makeCtx);
   filesRoutes(app, makeCtx, store);
   importerRoutes(app, makeCtx, store);
+  registerImportJobs();
   settingsRoutes(app, makeCtx);
   registerNotifyJobs();
   jobsRoutes(app, makeCtx, { database, config, secret, now, log: app.log });

@@ -28,6 +28,9 @@ export function registerImport(spec: AnyImportSpec): void {
   registry.set(spec.entity, spec);
 }
 
+/** The module's import of `entity`, if one is registered. */
+export const registeredImport = (entity: string): AnyImportSpec | undefined => registry.get(entity);
+
 function specOf(entity: string): AnyImportSpec {
   const spec = registry.get(entity);
   if (!spec) throw new AppError("VALIDATION", { zh: `不支持导入“${entity}”`, en: `No import for ${entity}` });
@@ -145,7 +148,7 @@ export async function listImports(ctx: ActorCtx, entity: string | undefined) {
     .limit(20);
 }
 
-const editable = new Set(["uploaded", "validated", "invalid", "failed"]);
+const editable = new Set(["uploaded", "validated", "invalid", "failed", "expired"]);
 
 export async function updateImport(
   ctx: ActorCtx,
@@ -428,7 +431,9 @@ export async function commitImport(ctx: ActorCtx, store: FileStore, id: string) 
       zh:
         job.status === "invalid"
           ? `仍有 ${job.counts?.errors ?? 0} 处错误，请修正后重新上传`
-          : "请先完成校验（试导入）",
+          : job.status === "expired"
+            ? "校验结果已过期，请重新校验后再导入"
+            : "请先完成校验（试导入）",
       en: "Validate the file without errors first",
     });
   }

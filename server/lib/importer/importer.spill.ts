@@ -90,6 +90,24 @@ export async function clearSpilled(db: DbOrTx, jobId: string) {
   await db.delete(importChunk).where(eq(importChunk.jobId, jobId));
 }
 
+/**
+ * Removes PGlite chunk files last written before `before` and not being written now: a job that
+ * old is swept in its own database (importer.sweep.ts), whichever database on this machine made it.
+ */
+export async function removeSpillFilesBefore(before: Date): Promise<number> {
+  const names = await fs.promises.readdir(spillDir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!name.endsWith(".chunks") || writing.has(name.slice(0, -".chunks".length))) continue;
+    const file = path.join(spillDir, name);
+    const stat = await fs.promises.stat(file).catch(() => null);
+    if (!stat || stat.mtime >= before) continue;
+    await fs.promises.rm(file, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /** A PGlite job's chunks, in the order they were set aside. */
 async function* fileChunks(jobId: string): AsyncGenerator<Buffer> {
   await writing.get(jobId);

@@ -19,7 +19,7 @@ export const importJob = pgTable(
       .notNull()
       .references(() => storedFile.id),
     fileName: text("file_name").notNull(),
-    /** uploaded → validating → validated | invalid → committing → committed; failed on a broken file */
+    /** uploaded → validating → validated | invalid → committing → committed; failed on a broken file; expired when left unimported (importer.sweep.ts) */
     status: text("status").notNull(),
     headerRow: integer("header_row").notNull().default(1),
     mapping: jsonb("mapping").$type<MappingEntry[]>().notNull().default([]),

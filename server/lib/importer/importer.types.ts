@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ActorCtx } from "../context.js";
+import type { ActorCtx, Ctx } from "../context.js";
 import type { Permission } from "../policy.js";
 
 /** A cell as read from the sheet, before the column's type is applied. */
@@ -90,8 +90,8 @@ export interface ImportSpec<R, L = unknown> {
   }>;
   /** one transaction: merges the staged rows and writes the batch audit entries */
   commit(ctx: ActorCtx, run: ImportRunInfo): Promise<{ created: number; updated: number }>;
-  /** drops the staged rows */
-  clear(ctx: ActorCtx, jobId: string): Promise<void>;
+  /** drops the staged rows (also run by the daily sweep, with no actor) */
+  clear(ctx: Ctx, jobId: string): Promise<void>;
 }
 
 /** Specs of different row types share one registry; methods are bivariant, so any spec fits. */

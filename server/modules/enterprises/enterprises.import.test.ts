@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Enterprise, EnterpriseYear } from "../../../common/enterprise.schema.js";
 import { syntheticUscc } from "../../../common/uscc.js";
 import { encodeGbk } from "../../test/gbk.js";
-import { multipart } from "../../test/multipart.js";
+import { importSteps, XLSX } from "../../test/imports.js";
 import { backends, json, type TestApp, testApp } from "../../test/setup.js";
 
 interface Job {
@@ -27,7 +27,6 @@ interface Page<T> {
   items: T[];
   total: number;
 }
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const A = syntheticUscc("331100", 501);
 const B = syntheticUscc("331100", 502);
 const C = syntheticUscc("331100", 503);
@@ -53,38 +52,15 @@ async function ledger(rows: (string | number | null | { formula: string; result?
 describe.each(backends)("enterprise import on %s", (backend) => {
   let t: TestApp;
   let admin: string;
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const upload = async (entity: string, name: string, type: string, data: Buffer, cookie = admin) => {
-    const body = multipart({ entity }, { name, type, data });
-    return t.app.inject({
-      method: "POST",
-      url: "/api/imports",
-      payload: body.payload,
-      headers: { ...body.headers, cookie },
-    });
-  };
+  const imports = importSteps<Job>(() => t.app);
+  const upload = (entity: string, name: string, type: string, data: Buffer, cookie = admin) =>
+    imports.upload(entity, { name, type, data }, cookie);
   const start = async (entity: string, name: string, data: Buffer, cookie = admin) => {
     const res = await upload(entity, name, "text/csv", data, cookie);
     if (res.statusCode !== 201) throw new Error(`upload: ${res.statusCode} ${res.body}`);
     return json<Job>(res);
   };
-  const until = async (id: string, busy: string, cookie = admin) => {
-    for (let i = 0; i < 200; i++) {
-      const job = json<Job>(await t.app.inject({ url: `/api/imports/${id}`, headers: { cookie } }));
-      if (job.status !== busy) return job;
-      await sleep(25);
-    }
-    throw new Error("import did not finish");
-  };
-  const act = async (id: string, step: "validate" | "commit", cookie = admin) => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/imports/${id}/${step}`,
-      headers: { cookie },
-    });
-    if (res.statusCode !== 202) throw new Error(`${step}: ${res.statusCode} ${res.body}`);
-    return until(id, step === "validate" ? "validating" : "committing", cookie);
-  };
+  const act = (id: string, step: "validate" | "commit", cookie = admin) => imports.step(id, step, cookie);
   const search = async (q: string) =>
     json<Page<Enterprise>>(
       await t.app.inject({ url: `/api/enterprises?q=${encodeURIComponent(q)}`, headers: { cookie: admin } }),

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProjectRow } from "../../../common/project.schema.js";
-import { multipart } from "../../test/multipart.js";
+import { importSteps, XLSX } from "../../test/imports.js";
 import { backends, json, type TestApp, testApp } from "../../test/setup.js";
 
 interface Job {
@@ -19,7 +19,6 @@ interface Page<T> {
   total: number;
 }
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 type CellIn = string | number | null;
 
 /** A 项目台账 as a bureau keeps it: a title, a merged two-row header, 万元 and 亩 in headers, loose dates. */
@@ -60,32 +59,10 @@ async function ledger(rows: CellIn[][]) {
 describe.each(backends)("project ledger import on %s", (backend) => {
   let t: TestApp;
   let officer: string;
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const until = async (id: string, busy: string) => {
-    for (let i = 0; i < 200; i++) {
-      const job = json<Job>(await t.app.inject({ url: `/api/imports/${id}`, headers: { cookie: officer } }));
-      if (job.status !== busy) return job;
-      await sleep(25);
-    }
-    throw new Error("import did not finish");
-  };
-  const act = async (id: string, step: "validate" | "commit") => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/imports/${id}/${step}`,
-      headers: { cookie: officer },
-    });
-    if (res.statusCode !== 202) throw new Error(`${step}: ${res.statusCode} ${res.body}`);
-    return until(id, step === "validate" ? "validating" : "committing");
-  };
+  const imports = importSteps<Job>(() => t.app);
+  const act = (id: string, step: "validate" | "commit") => imports.step(id, step, officer);
   const upload = async (data: Buffer) => {
-    const body = multipart({ entity: "project" }, { name: "项目台账.xlsx", type: XLSX, data });
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/imports",
-      payload: body.payload,
-      headers: { ...body.headers, cookie: officer },
-    });
+    const res = await imports.upload("project", { name: "项目台账.xlsx", type: XLSX, data }, officer);
     expect(res.statusCode, res.body).toBe(201);
     return json<Job>(res);
   };

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { M2_PER_MU } from "../../../common/geo.js";
 import type { SiteRow } from "../../../common/site.schema.js";
-import { multipart } from "../../test/multipart.js";
+import { importSteps, XLSX } from "../../test/imports.js";
 import { backends, json, type TestApp, testApp } from "../../test/setup.js";
 
 interface Job {
@@ -19,7 +19,6 @@ interface Page<T> {
   total: number;
 }
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 type CellIn = string | number | null;
 
 const HEADER = [
@@ -61,33 +60,11 @@ describe.each(backends)("site xlsx import on %s", (backend) => {
   let t: TestApp;
   let admin: string;
   let fund: string;
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const get = (url: string, cookie = admin) => t.app.inject({ url, headers: { cookie } });
-  const until = async (id: string, busy: string) => {
-    for (let i = 0; i < 200; i++) {
-      const job = json<Job>(await get(`/api/imports/${id}`));
-      if (job.status !== busy) return job;
-      await sleep(25);
-    }
-    throw new Error("import did not finish");
-  };
-  const act = async (id: string, step: "validate" | "commit") => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/imports/${id}/${step}`,
-      headers: { cookie: admin },
-    });
-    if (res.statusCode !== 202) throw new Error(`${step}: ${res.statusCode} ${res.body}`);
-    return until(id, step === "validate" ? "validating" : "committing");
-  };
+  const imports = importSteps<Job>(() => t.app);
+  const act = (id: string, step: "validate" | "commit") => imports.step(id, step, admin);
   const upload = async (data: Buffer, options: Record<string, unknown> = {}, cookie = admin) => {
-    const body = multipart({ entity: "site" }, { name: "空间资源.xlsx", type: XLSX, data });
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/imports",
-      payload: body.payload,
-      headers: { ...body.headers, cookie },
-    });
+    const res = await imports.upload("site", { name: "空间资源.xlsx", type: XLSX, data }, cookie);
     if (res.statusCode !== 201) return { res, job: null };
     const job = json<Job>(res);
     const patched = await t.app.inject({
@@ -446,46 +423,33 @@ describe.each(backends)("site xlsx import on %s", (backend) => {
     expect(res.statusCode).toBe(403);
     // A team lead manages sites, but no park is in a team's scope.
     const officer = await t.login("teamlead");
-    const body = multipart(
-      { entity: "site" },
-      {
-        name: "空间资源.xlsx",
-        type: XLSX,
-        data: await sheet([
-          [
-            "飞地地块",
-            "Z-01",
-            "地块",
-            "基金产业园",
-            null,
-            null,
-            null,
-            10,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            square(121.6, 31.2),
-          ],
-        ]),
-      },
-    );
-    const up = await t.app.inject({
-      method: "POST",
-      url: "/api/imports",
-      payload: body.payload,
-      headers: { ...body.headers, cookie: officer },
-    });
+    const file = {
+      name: "空间资源.xlsx",
+      type: XLSX,
+      data: await sheet([
+        [
+          "飞地地块",
+          "Z-01",
+          "地块",
+          "基金产业园",
+          null,
+          null,
+          null,
+          10,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          square(121.6, 31.2),
+        ],
+      ]),
+    };
+    const up = await imports.upload("site", file, officer);
     expect(up.statusCode, up.body).toBe(201);
     const id = json<Job>(up).id;
-    await t.app.inject({ method: "POST", url: `/api/imports/${id}/validate`, headers: { cookie: officer } });
-    let job = json<Job>(await get(`/api/imports/${id}`, officer));
-    for (let i = 0; i < 200 && job.status === "validating"; i++) {
-      await sleep(25);
-      job = json<Job>(await get(`/api/imports/${id}`, officer));
-    }
+    const job = await imports.step(id, "validate", officer);
     expect(job.status).toBe("invalid");
     expect(job.errors[0]!.message).toContain("未找到园区“基金产业园”");
     // Someone else's import is not found.

@@ -59,6 +59,8 @@ export const importsMessages: Messages = {
       passed:
         "校验通过：将新增 {{create}} 条、更新 {{update}} 条。确认后一次性写入，任何一行失败都不会写入。",
       failed: "无法处理该文件",
+      expired: "校验结果已过期",
+      validateAgain: "重新校验",
       corrected: "已在页面修改 {{n}} 处单元格",
       report: "下载错误报告",
       editMapping: "修改列对应",
@@ -92,6 +94,7 @@ export const importsMessages: Messages = {
       committing: "写入中",
       committed: "已导入",
       failed: "失败",
+      expired: "已过期",
     },
   },
   en: {
@@ -152,6 +155,8 @@ export const importsMessages: Messages = {
       invalidMore: "Only the first {{shown}} are listed; download the report for all.",
       passed: "All rows valid: {{create}} to create, {{update}} to update. The commit writes all or nothing.",
       failed: "The file could not be processed",
+      expired: "The check has expired",
+      validateAgain: "Check again",
       corrected: "{{n}} cells corrected on this page",
       report: "Download the error report",
       editMapping: "Edit columns",
@@ -185,6 +190,7 @@ export const importsMessages: Messages = {
       committing: "writing",
       committed: "imported",
       failed: "failed",
+      expired: "expired",
     },
   },
 };

@@ -14,7 +14,8 @@ export type ImportStatus =
   | "invalid"
   | "committing"
   | "committed"
-  | "failed";
+  | "failed"
+  | "expired";
 
 export interface ImportColumnInfo {
   key: string;

@@ -95,6 +95,9 @@ export const CheckStep = ({ job, onEditMapping }: Props) => {
       {job.status === "failed" && (
         <Alert type="error" showIcon title={t("check.failed")} description={job.message} />
       )}
+      {job.status === "expired" && (
+        <Alert type="warning" showIcon title={t("check.expired")} description={job.message} />
+      )}
       {job.status === "validated" && c && (
         <Alert type="success" showIcon title={t("check.passed", { create: c.create, update: c.update })} />
       )}
@@ -157,6 +160,15 @@ export const CheckStep = ({ job, onEditMapping }: Props) => {
             onClick={recheck}
           >
             {t("check.recheck", { n: pending.size })}
+          </Button>
+        )}
+        {(job.status === "expired" || job.status === "failed") && (
+          <Button
+            type="primary"
+            loading={validate.isPending}
+            onClick={() => validate.mutateAsync(job.id).catch(() => undefined)}
+          >
+            {t("check.validateAgain")}
           </Button>
         )}
         {job.status === "validated" && c && (

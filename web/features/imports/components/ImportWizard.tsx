@@ -23,6 +23,7 @@ const stepOf: Record<ImportStatus, number> = {
   validated: 2,
   invalid: 2,
   failed: 2,
+  expired: 2,
   committing: 3,
   committed: 3,
 };

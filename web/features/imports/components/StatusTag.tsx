@@ -10,6 +10,7 @@ const colour: Record<ImportStatus, string> = {
   committing: "processing",
   committed: "green",
   failed: "error",
+  expired: "warning",
 };
 
 export const StatusTag = ({ status }: { status: ImportStatus }) => {
