@@ -14,6 +14,8 @@ export interface Acks {
   moves: Map<string, number>;
   latencies: Map<string, number[]>;
   statuses: Map<number, number>;
+  /** the first answer of each operation and 4xx/5xx status, to tell what went wrong */
+  refusals: Map<string, string>;
 }
 
 interface ClientState {
@@ -33,16 +35,19 @@ const findings = [
 const categories = ["labour", "transport", "land", "financing", "approval"] as const;
 
 /**
- * One client's round, repeated for the run's length: lists, a search, its own project's page
- * and a stage move (线索 ↔ 在谈, so every move is legal), a visit and an appeal. Each request's
- * latency runs from its setup to its answer (one request in flight per client).
+ * One client's round, repeated for the run's length: lists, a search, a project's page and a
+ * stage move (线索 ↔ 在谈, so every move is legal), a visit and an appeal. Each request's latency
+ * runs from its setup to its answer (one request in flight per client). autocannon gives every
+ * round a fresh context, so a round takes a project nobody else holds and gives it back at its
+ * last answer: no two clients race on a project's version.
  */
 export function mixedRequests(
   cookies: { officer: string; specialist: string },
   pools: Pools,
   acks: Acks,
 ): Request[] {
-  let nextProject = 0;
+  const free = [...pools.projects];
+  const LAST = "appeal.create";
   let n = 0;
   const pick = <T>(xs: readonly T[]) => xs[n++ % xs.length]!;
   const json = { "content-type": "application/json" };
@@ -55,7 +60,8 @@ export function mixedRequests(
   ): Request => ({
     setupRequest: (req, context) => {
       const c = context as ClientState;
-      if (!c.project) c.project = pools.projects[nextProject++ % pools.projects.length];
+      if (!c.project) c.project = free.shift();
+      if (!c.project) throw new Error("压测项目不足：每个客户端需要一个项目");
       const r = build(c);
       c.sentAt = performance.now();
       return {
@@ -73,6 +79,9 @@ export function mixedRequests(
       acks.latencies.set(name, list);
       acks.statuses.set(status, (acks.statuses.get(status) ?? 0) + 1);
       if (status >= 200 && status < 300) onOk?.(c, body);
+      else if (!acks.refusals.has(`${name} ${status}`))
+        acks.refusals.set(`${name} ${status}`, body.slice(0, 300));
+      if (name === LAST && c.project) free.push(c.project);
     },
   });
 
