@@ -191,6 +191,8 @@ export const prospect = pgTable(
   (t) => [
     index("prospect_region_idx").on(t.regionId, t.status),
     index("prospect_team_idx").on(t.teamId),
+    index("prospect_enterprise_idx").on(t.enterpriseId),
+    index("prospect_project_idx").on(t.projectId),
     uniqueIndex("prospect_region_name_uq").on(t.regionId, t.name),
   ],
 );

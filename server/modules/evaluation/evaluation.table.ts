@@ -63,7 +63,10 @@ export const evaluationRun = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("evaluation_run_region_idx").on(t.regionId, t.year)],
+  (t) => [
+    index("evaluation_run_region_idx").on(t.regionId, t.year),
+    index("evaluation_run_scheme_idx").on(t.schemeId),
+  ],
 );
 
 /**

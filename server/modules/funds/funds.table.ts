@@ -107,7 +107,10 @@ export const fundExit = pgTable(
     note: text("note"),
     ...stamps,
   },
-  (t) => [index("fund_exit_fund_idx").on(t.fundId, t.exitedOn)],
+  (t) => [
+    index("fund_exit_fund_idx").on(t.fundId, t.exitedOn),
+    index("fund_exit_investment_idx").on(t.investmentId),
+  ],
 );
 
 /** A project the fund brought to the region (基金招商). */

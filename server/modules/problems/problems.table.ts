@@ -80,6 +80,7 @@ export const problemEvent = pgTable(
     index("problem_event_problem_idx").on(t.problemId, t.at),
     // A department sees the problems it was ever assigned, also after passing them on.
     index("problem_event_department_idx").on(t.departmentId, t.problemId),
+    index("problem_event_meeting_idx").on(t.meetingId),
   ],
 );
 

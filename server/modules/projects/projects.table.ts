@@ -155,7 +155,7 @@ export const nodeTemplate = pgTable(
     name: text("name").notNull(),
     ...stamps,
   },
-  (t) => [index("node_template_region_idx").on(t.regionId)],
+  (t) => [index("node_template_region_idx").on(t.regionId), index("node_template_park_idx").on(t.parkId)],
 );
 
 export const nodeTemplateItem = pgTable(

@@ -40,7 +40,10 @@ export const bulletinSchedule = pgTable(
     note: text("note"),
     ...stamps,
   },
-  (t) => [uniqueIndex("bulletin_schedule_region_name_uq").on(t.regionId, t.name, t.cadence)],
+  (t) => [
+    uniqueIndex("bulletin_schedule_region_name_uq").on(t.regionId, t.name, t.cadence),
+    index("bulletin_schedule_scheme_idx").on(t.schemeId),
+  ],
 );
 
 /**

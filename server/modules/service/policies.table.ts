@@ -90,6 +90,7 @@ export const policyApplication = pgTable(
       .where(sql`${t.status} <> 'rejected'`),
     index("policy_application_enterprise_idx").on(t.enterpriseId),
     index("policy_application_region_idx").on(t.regionId, t.status),
+    index("policy_application_park_idx").on(t.parkId),
   ],
 );
 

@@ -44,6 +44,7 @@ export const visit = pgTable(
     index("visit_enterprise_day_idx").on(t.enterpriseId, t.visitedOn),
     index("visit_region_day_idx").on(t.regionId, t.visitedOn),
     index("visit_visitor_day_idx").on(t.visitorId, t.visitedOn),
+    index("visit_park_idx").on(t.parkId),
   ],
 );
 
@@ -63,7 +64,7 @@ export const visitPlan = pgTable(
     active: boolean("active").notNull().default(true),
     ...stamps,
   },
-  (t) => [index("visit_plan_region_idx").on(t.regionId)],
+  (t) => [index("visit_plan_region_idx").on(t.regionId), index("visit_plan_park_idx").on(t.parkId)],
 );
 
 export const appealCodeSeq = pgSequence("appeal_code_seq");
@@ -104,6 +105,9 @@ export const appeal = pgTable(
   },
   (t) => [
     index("appeal_enterprise_idx").on(t.enterpriseId, t.status),
+    // Foreign keys a delete or merge of the parent checks.
+    index("appeal_park_idx").on(t.parkId),
+    index("appeal_visit_idx").on(t.visitId),
     index("appeal_region_idx").on(t.regionId, t.status, t.raisedOn),
     index("appeal_department_idx").on(t.departmentId, t.status, t.dueOn),
     index("appeal_active_due_idx")

@@ -116,6 +116,7 @@ export const talentProject = pgTable(
     index("talent_project_round_idx").on(t.roundId, t.status),
     index("talent_project_park_idx").on(t.parkId, t.recognisedOn),
     index("talent_project_talent_idx").on(t.talentId),
+    index("talent_project_enterprise_idx").on(t.enterpriseId),
   ],
 );
 
@@ -156,7 +157,10 @@ export const talentPayout = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("talent_payout_project_idx").on(t.projectId, t.paidOn)],
+  (t) => [
+    index("talent_payout_project_idx").on(t.projectId, t.paidOn),
+    index("talent_payout_instalment_idx").on(t.instalmentId),
+  ],
 );
 
 /** 人才公寓: a unit of a building in a park. */
