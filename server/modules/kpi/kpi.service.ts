@@ -247,9 +247,17 @@ type GoalRecord = typeof kpiGoal.$inferSelect;
 /**
  * Progress of goals, computed set-wise: the goals of one unit kind and year share one pass per
  * period (the year to date, each quarter begun) over all their units, the indicators of one source
- * folded into one statement (computeResolved), the periods side by side.
+ * folded into one statement (computeResolved), the periods side by side. `quarters: false` skips
+ * the quarters' passes for readers that print the year to date only (a bulletin): their rows keep
+ * each quarter's target with no actual.
  */
-export async function goalRows(db: DbOrTx, goals: GoalRecord[], day: string): Promise<GoalRow[]> {
+export async function goalRows(
+  db: DbOrTx,
+  goals: GoalRecord[],
+  day: string,
+  opts: { quarters?: boolean } = {},
+): Promise<GoalRow[]> {
+  const withQuarters = opts.quarters ?? true;
   const groups = new Map<string, GoalRecord[]>();
   for (const g of goals) {
     const k = `${g.unitKind}|${g.year}`;
@@ -277,7 +285,9 @@ export async function goalRows(db: DbOrTx, goals: GoalRecord[], day: string): Pr
     const [names, ytdAll, ...quarterValues] = await Promise.all([
       q.unitNames(db, kind, ids),
       compute(yFrom, asOf),
-      ...quarterPeriods.map((p) => (p.from <= day ? compute(p.from, p.to < day ? p.to : day) : null)),
+      ...quarterPeriods.map((p) =>
+        withQuarters && p.from <= day ? compute(p.from, p.to < day ? p.to : day) : null,
+      ),
     ]);
     for (const g of list) {
       const ind = inds.get(g.indicatorKey) ?? null;

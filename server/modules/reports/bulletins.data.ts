@@ -105,7 +105,8 @@ export async function collectFacts(
     sort: "indicatorKey",
     order: "asc",
   });
-  const goals = await goalRows(db, goalPage.items, asOf);
+  // The bulletin prints each goal's year to date, not its quarters: their passes are skipped.
+  const goals = await goalRows(db, goalPage.items, asOf, { quarters: false });
 
   let ranking: RunRow | null = null;
   let schemeName: string | null = null;
