@@ -11,7 +11,6 @@ import type {
   UnitKind,
 } from "../../../common/kpi.schema.js";
 import { unitKindLabels } from "../../../common/kpi.schema.js";
-import { progressRatio, timeAdjustedProgress } from "../../../common/kpi.score.js";
 import type { DbOrTx } from "../../db/client.js";
 import { audit } from "../../lib/audit/audit.service.js";
 import { type ActorCtx, inTx } from "../../lib/context.js";
@@ -23,6 +22,7 @@ import { requirePermission } from "../../lib/policy.js";
 import { createRecord, deleteRecord, type RecordKind, updateRecord } from "../../lib/records.js";
 import { assertRegionWritable, coversRegionPath } from "../../lib/scope.js";
 import { region } from "../org/org.table.js";
+import { type GoalRecord, goalToDate, yearToDate } from "./kpi.goals.js";
 import { computeResolved, type ResolvedIndicator, resolveIndicator } from "./kpi.indicators.js";
 import * as q from "./kpi.queries.js";
 import { kpiGoal, kpiIndicator, kpiValue } from "./kpi.table.js";
@@ -242,8 +242,6 @@ export async function deleteValue(ctx: ActorCtx, id: string, version: number) {
 
 // ─── goals ────────────────────────────────────────────────────────────────────────────
 
-type GoalRecord = typeof kpiGoal.$inferSelect;
-
 /**
  * Progress of goals, computed set-wise: the goals of one unit kind and year share one pass per
  * period (the year to date, each quarter begun) over all their units, the indicators of one source
@@ -273,20 +271,16 @@ export async function goalRows(
     );
     const resolved = [...inds.values()].filter((i): i is ResolvedIndicator => i !== null);
     const ids = [...new Set(list.map((g) => g.unitId))];
-    const yFrom = `${first.year}-01-01`;
-    const yTo = `${first.year}-12-31`;
-    const asOf = day < yTo ? day : yTo;
-    const started = day >= yFrom;
-    const compute = (from: string, to: string) =>
-      started && resolved.length
-        ? computeResolved(db, resolved, { unitKind: kind, unitIds: ids, from, to })
+    const compute = (period: { from: string; to: string } | null) =>
+      period && resolved.length
+        ? computeResolved(db, resolved, { unitKind: kind, unitIds: ids, ...period })
         : Promise.resolve(new Map<string, Map<string, number>>());
     const quarterPeriods = ["01", "04", "07", "10"].map((m) => periodOf("quarter", `${first.year}-${m}-01`));
     const [names, ytdAll, ...quarterValues] = await Promise.all([
       q.unitNames(db, kind, ids),
-      compute(yFrom, asOf),
+      compute(yearToDate(first.year, day)),
       ...quarterPeriods.map((p) =>
-        withQuarters && p.from <= day ? compute(p.from, p.to < day ? p.to : day) : null,
+        withQuarters && p.from <= day ? compute({ from: p.from, to: p.to < day ? p.to : day }) : null,
       ),
     ]);
     for (const g of list) {
@@ -297,30 +291,8 @@ export async function goalRows(
         values: quarterValues[i] ? (quarterValues[i].get(g.indicatorKey) ?? new Map<string, number>()) : null,
       }));
       const cumulative = ind?.cumulative ?? true;
-      const actual = started ? (ytd.get(g.unitId) ?? null) : null;
-      const expected = started ? goalForRange(g, cumulative, yFrom, asOf) : 0;
-      const expectedShare = cumulative ? (g.target === 0 ? 0 : expected / g.target) : started ? 1 : 0;
-      const unitName = names.get(g.unitId)?.name ?? "";
-      const indName = ind?.name ?? g.indicatorKey;
       out.set(g.id, {
-        id: g.id,
-        regionId: g.regionId,
-        indicatorKey: g.indicatorKey,
-        indicatorName: indName,
-        indicatorUnit: ind?.unit ?? "",
-        unitKind: kind,
-        unitId: g.unitId,
-        unitName,
-        name: `${unitName} · ${indName} · ${g.year}年`,
-        year: g.year,
-        target: g.target,
-        split: g.split,
-        note: g.note,
-        version: g.version,
-        actual,
-        progress: progressRatio(actual, g.target),
-        expectedShare,
-        timeAdjusted: timeAdjustedProgress(actual, g.target, expectedShare),
+        ...goalToDate(g, ind, day, ytd.get(g.unitId), names.get(g.unitId)?.name ?? ""),
         quarters: quarters.map(({ p, values }) => ({
           key: p.key,
           label: p.label.slice(5),

@@ -2,9 +2,10 @@ import type { KeyFigure } from "../../../common/cockpit.schema.js";
 import type { GoalRow, UnitKind } from "../../../common/kpi.schema.js";
 import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
+import { yearToDate } from "../kpi/kpi.goals.js";
 import { computeResolved, type ResolvedIndicator, resolveIndicator } from "../kpi/kpi.indicators.js";
 import { unitNames } from "../kpi/kpi.queries.js";
-import { goalItems, goalRows, yearToDate } from "./cockpit.goals.js";
+import { goalItems, goalRows } from "./cockpit.goals.js";
 import type { ScopeUnits } from "./cockpit.scope.js";
 
 /** The key figures of the cockpit, each an indicator of the KPI library summed over the scope. */
@@ -158,7 +159,6 @@ export async function figuresAndGoals(
   }
   const goals = goalRows(
     goalPart.goals,
-    year,
     today,
     inds,
     (g) => readValue(g.unitKind as UnitKind, g.indicatorKey, g.unitId),
