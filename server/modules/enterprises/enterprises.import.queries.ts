@@ -142,9 +142,10 @@ export async function commitEnterprises(ctx: ActorCtx, run: ImportRunInfo) {
             and (x.valid_to is null or x.valid_to >= current_date))`);
     }
     if (large) await tx.db.execute(sql`set local enable_nestloop = on`);
-    if (run.mapped.includes("name") && !run.mapped.includes("formerNames"))
-      await keepFormerNameKeys(tx.db, job);
     const created = touched.filter((t) => t.inserted).length;
+    // Only an updated firm can have former names the file did not carry (a new one has none).
+    if (run.mapped.includes("name") && !run.mapped.includes("formerNames") && touched.length > created)
+      await keepFormerNameKeys(tx.db, job);
     await auditTouched(tx, run, touched, created);
     return { created, updated: touched.length - created };
   });

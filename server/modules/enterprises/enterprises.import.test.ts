@@ -31,6 +31,7 @@ const A = syntheticUscc("331100", 501);
 const B = syntheticUscc("331100", 502);
 const C = syntheticUscc("331100", 503);
 const D = syntheticUscc("331100", 504);
+const E = syntheticUscc("331100", 505);
 
 /** A ledger as bureaus keep it: a title row, a two-row header with merged cells, units in headers, a total row. */
 async function ledger(rows: (string | number | null | { formula: string; result?: number })[][]) {
@@ -222,6 +223,34 @@ describe.each(backends)("enterprise import on %s", (backend) => {
       parkName: jr.parkName,
       version: jr.version + 1,
     });
+  });
+
+  it("keeps a renamed firm's former names searchable when the file carries no former names", async () => {
+    const jr = (await search("jr")).items[0]!;
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/enterprises",
+      payload: {
+        uscc: E,
+        name: "丽水云和木玩有限公司",
+        formerNames: ["云和县童趣玩具厂"],
+        regionId: jr.regionId,
+      },
+      headers: { cookie: admin },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const file = [`统一社会信用代码,企业名称`, `${E},浙江云和木玩科技有限公司`].join("\n");
+    const job = await start("enterprise", "改名.csv", Buffer.from(file));
+    await t.app.inject({
+      method: "PATCH",
+      url: `/api/imports/${job.id}`,
+      payload: { options: { regionId: jr.regionId } },
+      headers: { cookie: admin },
+    });
+    expect(((await act(job.id, "validate")) as Job).counts).toMatchObject({ create: 0, update: 1 });
+    expect(((await act(job.id, "commit")) as Job).status).toBe("committed");
+    expect((await search("木玩科技")).items.map((e) => e.uscc)).toEqual([E]);
+    expect((await search("童趣")).items.map((e) => e.uscc)).toEqual([E]);
   });
 
   it("imports yearly figures with units from cells and headers, and their source", async () => {
