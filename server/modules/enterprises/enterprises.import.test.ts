@@ -62,6 +62,14 @@ describe.each(backends)("enterprise import on %s", (backend) => {
     return json<Job>(res);
   };
   const act = (id: string, step: "validate" | "commit", cookie = admin) => imports.step(id, step, cookie);
+  /** The import option that places rows naming no region. */
+  const defaultRegion = (id: string, regionId: string) =>
+    t.app.inject({
+      method: "PATCH",
+      url: `/api/imports/${id}`,
+      payload: { options: { regionId } },
+      headers: { cookie: admin },
+    });
   const search = async (q: string) =>
     json<Page<Enterprise>>(
       await t.app.inject({ url: `/api/enterprises?q=${encodeURIComponent(q)}`, headers: { cookie: admin } }),
@@ -205,12 +213,7 @@ describe.each(backends)("enterprise import on %s", (backend) => {
       `${C},新登记企业有限公司,12,丽水市`,
     ].join("\n");
     const job2 = await start("enterprise", "更新.csv", Buffer.from(again));
-    await t.app.inject({
-      method: "PATCH",
-      url: `/api/imports/${job2.id}`,
-      payload: { options: { regionId: jr.regionId } },
-      headers: { cookie: admin },
-    });
+    await defaultRegion(job2.id, jr.regionId);
     const checked2 = (await act(job2.id, "validate")) as Job;
     expect(checked2.counts).toMatchObject({ create: 1, update: 1 });
     expect(((await act(job2.id, "commit")) as Job).status).toBe("committed");
@@ -241,12 +244,7 @@ describe.each(backends)("enterprise import on %s", (backend) => {
     expect(created.statusCode, created.body).toBe(201);
     const file = [`统一社会信用代码,企业名称`, `${E},浙江云和木玩科技有限公司`].join("\n");
     const job = await start("enterprise", "改名.csv", Buffer.from(file));
-    await t.app.inject({
-      method: "PATCH",
-      url: `/api/imports/${job.id}`,
-      payload: { options: { regionId: jr.regionId } },
-      headers: { cookie: admin },
-    });
+    await defaultRegion(job.id, jr.regionId);
     expect(((await act(job.id, "validate")) as Job).counts).toMatchObject({ create: 0, update: 1 });
     expect(((await act(job.id, "commit")) as Job).status).toBe("committed");
     expect((await search("木玩科技")).items.map((e) => e.uscc)).toEqual([E]);

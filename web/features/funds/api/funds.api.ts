@@ -24,7 +24,7 @@ export interface FundDetail {
   projects: FundProjectRow[];
 }
 
-/** One root: any write moves the list, the fund's page and the figures. */
+/** One root: every write moves the list, the fund's page and the figures. */
 const fundsKey = ["funds"] as const;
 const keys = {
   list: (q: unknown) => [...fundsKey, "list", q] as const,
