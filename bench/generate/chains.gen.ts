@@ -15,8 +15,8 @@ export async function generateChains(
 ) {
   const totalLinks = n.chains * n.links;
   await db.execute(sql`insert into enterprise (id, name, region_id, industry_code, search_text, search_grams,
-      name_pinyin, pinyin_grams, name_initials, name_key)
-    select gen_random_uuid(), '链基准企业' || i, ${regionId}, 'C' || (13 + i % 30)::text || '1', '', '{}', '', '{}', '', 'k' || i
+      name_pinyin, name_initials, name_key)
+    select gen_random_uuid(), '链基准企业' || i, ${regionId}, 'C' || (13 + i % 30)::text || '1', '', '{}', '', '', 'k' || i
     from generate_series(1, ${n.firms}) i`);
   // Only the firms made here: other modules' firms (the registry's, with their own years) may share the region.
   await db.execute(sql`drop table if exists bench_firm_n`);

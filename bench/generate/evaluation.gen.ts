@@ -13,11 +13,11 @@ export async function generateEvaluationFirms(database: Database, regionId: stri
   const h = (salt: number, mod: number) => `(((i::bigint * ${salt}) % 1000003) % ${mod})`;
   await db.execute(
     sql.raw(`insert into enterprise (id, name, region_id, industry_code, founded_on, status,
-      search_text, search_grams, name_pinyin, pinyin_grams, name_initials, name_key)
+      search_text, search_grams, name_pinyin, name_initials, name_key)
     select md5('ev-firm-' || i)::uuid, '评价基准企业' || i || '有限公司', '${regionId}',
       case when i % 50 = 0 then 'D4411' else 'C3' || (i % 10) end,
       date '2000-01-01' + ((i * 37) % 9300)::int, 'operating',
-      '评价基准企业' || i, '{}', '', '{}', '', '评价基准企业' || i
+      '评价基准企业' || i, '{}', '', '', '评价基准企业' || i
     from generate_series(1, ${firms}) i`),
   );
   for (const [year, k] of [

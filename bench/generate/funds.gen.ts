@@ -25,9 +25,9 @@ export async function generateFunds(db: DbOrTx, regionId: string, n: FundSizes) 
     select ${uuid("fb-park", "i")}, ${regionId}, '基金基准园区' || i, 'industrial_park'
     from generate_series(1, ${n.parks}) i`);
   await x(sql`insert into enterprise (id, name, region_id, park_id, search_text, search_grams, name_pinyin,
-      pinyin_grams, name_initials, name_key)
+      name_initials, name_key)
     select ${uuid("fb-firm", "i")}, '基金基准企业' || i || '有限公司', ${regionId}, ${uuid("fb-park", `(1 + i % ${n.parks})`)},
-      '基金基准企业' || i, '{}', '', '{}', '', 'fb-firm-' || i
+      '基金基准企业' || i, '{}', '', '', 'fb-firm-' || i
     from generate_series(1, ${n.firms}) i`);
   await x(sql`insert into project (id, code, name, investor_id, region_id, park_id, channel, total_investment_fen,
       stage, stage_on, stage_dates, name_key)

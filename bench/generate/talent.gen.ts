@@ -46,10 +46,10 @@ export async function generateTalent(db: DbOrTx, regionId: string, n: TalentSize
       make_date(2023 + (k - 1) / 2, case when k % 2 = 1 then 4 else 10 end, 30)
     from generate_series(1, ${n.rounds}) k`);
   const firms = Math.max(10, Math.floor(n.talents / 10));
-  await x(sql`insert into enterprise (id, name, region_id, search_text, search_grams, name_pinyin, pinyin_grams,
+  await x(sql`insert into enterprise (id, name, region_id, search_text, search_grams, name_pinyin,
       name_initials, name_key)
     select ${uuid("tb-firm", "i")}, '人才基准企业' || i || '有限公司', ${regionId}, '人才基准企业' || i, '{}', '',
-      '{}', '', 'tb-firm-' || i
+      '', 'tb-firm-' || i
     from generate_series(1, ${firms}) i`);
   await x(sql`insert into talent (id, region_id, park_id, enterprise_id, name, gender, birth_year, education,
       title, field, phone, id_number, email)

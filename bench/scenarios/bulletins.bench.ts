@@ -52,8 +52,8 @@ export async function bulletinScenarios(
     sql`insert into team (id, region_id, name, kind) select id, ${regionId}, '通报基准组' || i, 'squad' from bb_team`,
   );
   const firm = newId();
-  await x(sql`insert into enterprise (id, name, region_id, search_text, search_grams, name_pinyin, pinyin_grams, name_initials, name_key)
-    values (${firm}, '通报基准投资方', ${regionId}, '', '{}', '', '{}', '', 'bb')`);
+  await x(sql`insert into enterprise (id, name, region_id, search_text, search_grams, name_pinyin, name_initials, name_key)
+    values (${firm}, '通报基准投资方', ${regionId}, '', '{}', '', '', 'bb')`);
   await x(sql`create temporary table bb_project as
     select gen_random_uuid() as id, g as i, (select id from bb_team where i = 1 + g % ${TEAMS}) as team_id
     from generate_series(1, ${n}) g`);

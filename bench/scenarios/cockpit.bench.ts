@@ -52,8 +52,8 @@ export async function cockpitScenarios(
   await x(sql`insert into park (id, region_id, name, kind)
     select id, ${regionId}, '驾驶舱基准园区' || i, 'industrial_park' from cb_park`);
   const firm = newId();
-  await x(sql`insert into enterprise (id, name, region_id, search_text, search_grams, name_pinyin, pinyin_grams, name_initials, name_key)
-    values (${firm}, '驾驶舱基准投资方', ${regionId}, '', '{}', '', '{}', '', 'cb')`);
+  await x(sql`insert into enterprise (id, name, region_id, search_text, search_grams, name_pinyin, name_initials, name_key)
+    values (${firm}, '驾驶舱基准投资方', ${regionId}, '', '{}', '', '', 'cb')`);
   const stages = sql.raw(
     `(array['lead','negotiating','assessing','signed','registered','land','construction','completed','production','full_production'])`,
   );

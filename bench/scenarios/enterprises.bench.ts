@@ -93,7 +93,7 @@ export async function enterpriseScenarios(
     })(),
   );
   const csv = await runImport(ctx, store, "enterprise", firmsCsv, "text/csv");
-  const copyMs = await copyReference(database, url, "enterprise", "enterprise_ref");
+  const copyMs = await firmsCopyReference(database, url, "true");
   const importRecord = (
     scenario: string,
     metric: string,
@@ -179,12 +179,10 @@ export async function enterpriseScenarios(
     xlsxPath,
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   );
-  const xlsxCopyMs = await copyReference(
+  const xlsxCopyMs = await firmsCopyReference(
     database,
     url,
-    "enterprise",
-    "enterprise_ref2",
-    `created_at = (select max(created_at) from enterprise)`,
+    "created_at = (select max(created_at) from enterprise)",
   );
   out.push(
     importRecord(
@@ -247,6 +245,23 @@ async function runImport(ctx: ActorCtx, store: FileStore, entity: string, file: 
   await commitImport(ctx, store, job.id);
   await waitFor(ctx, job.id, "committing");
   return { dryMs, commitMs: performance.now() - t1 };
+}
+
+/**
+ * The reference for an import of firms: COPY of their final rows into enterprise and of their
+ * pinyin rows into enterprise_pinyin, which the import fills through enterprise's triggers and
+ * LIKE … INCLUDING ALL does not copy. `where` picks the firms.
+ */
+async function firmsCopyReference(database: Database, url: string | undefined, where: string) {
+  const firms = await copyReference(database, url, "enterprise", "enterprise_ref", where);
+  const pinyin = await copyReference(
+    database,
+    url,
+    "enterprise_pinyin",
+    "enterprise_pinyin_ref",
+    `enterprise_id in (select id from enterprise where ${where})`,
+  );
+  return firms + pinyin;
 }
 
 /**

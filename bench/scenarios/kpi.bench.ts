@@ -45,8 +45,8 @@ export async function kpiScenarios(
     sql`insert into team (id, region_id, name, kind) select id, ${regionId}, '基准招商组' || i, 'squad' from kb_team`,
   );
   const firm = newId();
-  await x(sql`insert into enterprise (id, name, region_id, search_text, search_grams, name_pinyin, pinyin_grams, name_initials, name_key)
-    values (${firm}, '基准投资方', ${regionId}, '', '{}', '', '{}', '', 'kb')`);
+  await x(sql`insert into enterprise (id, name, region_id, search_text, search_grams, name_pinyin, name_initials, name_key)
+    values (${firm}, '基准投资方', ${regionId}, '', '{}', '', '', 'kb')`);
   await x(sql`create temporary table kb_project as
     select gen_random_uuid() as id, g as i, (select id from kb_team where i = 1 + g % ${TEAMS}) as team_id
     from generate_series(1, ${n}) g`);

@@ -74,7 +74,6 @@ export async function projectScenarios(
       searchText: `项目基准投资方${i + 1}有限公司`,
       searchGrams: [],
       namePinyin: "",
-      pinyinGrams: [],
       nameInitials: "",
       nameKey: `项目基准投资方${i + 1}`,
     })),

@@ -82,10 +82,10 @@ export async function serviceScenarios(
   const parkArr = sql.raw(`(array[${parkIds.map((id) => `'${id}'`).join(",")}]::uuid[])`);
   const specialistArr = sql.raw(`(array[${specialists.map((id) => `'${id}'`).join(",")}]::uuid[])`);
   await db.execute(sql`insert into enterprise (id, name, region_id, park_id, specialist_id, search_text, search_grams,
-      name_pinyin, pinyin_grams, name_initials, name_key)
+      name_pinyin, name_initials, name_key)
     select ${sql.raw(uuidOf("'sb-firm-' || i"))}, '服务基准企业' || i || '有限公司', ${regionId},
       ${parkArr}[1 + (i - 1) % ${PARKS}], ${specialistArr}[1 + (i - 1) % ${specialists.length}],
-      '服务基准企业' || i || '有限公司', '{}', '', '{}', '', '服务基准企业' || i || '有限公司'
+      '服务基准企业' || i || '有限公司', '{}', '', '', '服务基准企业' || i || '有限公司'
     from generate_series(1, ${n.firms}) i`);
   await db.execute(sql`insert into enterprise_size (enterprise_id, size_class)
     select ${sql.raw(uuidOf("'sb-firm-' || i"))}, 'above' from generate_series(1, ${n.firms}) i where (i - 1) % 10 < 3`);

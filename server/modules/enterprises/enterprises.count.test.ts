@@ -89,6 +89,21 @@ describe.each(backends)("exact counts and the cap (%s)", (backend) => {
     expect(food.total).toBeGreaterThan(CAP);
   });
 
+  it("pages a pinyin search over the cap newest first, from the narrow pinyin table", async () => {
+    const page = await list("hangkong");
+    expect(page.totalExact).toBe(false);
+    expect(page.total).toBeGreaterThan(CAP);
+    const newest = await database.db
+      .select({ id: enterprise.id })
+      .from(enterprise)
+      .where(like(enterprise.name, "%航空%"))
+      .orderBy(desc(enterprise.id))
+      .limit(20);
+    expect(page.items.map((f) => f.id)).toEqual(newest.map((f) => f.id));
+    expect(await list("hangkong", 300)).toMatchObject({ total: 300, totalExact: true });
+    expect(await list("jingrui")).toMatchObject({ total: 2, totalExact: true });
+  });
+
   it("samples with the same matches as the search", async () => {
     const count = async (w: ReturnType<typeof searchWhere>) =>
       (

@@ -4,7 +4,7 @@ import type { DbOrTx } from "../../db/client.js";
 import type { Actor } from "../../lib/context.js";
 import { enterpriseWhere, gramsParam } from "./enterprises.queries.js";
 import { planSearch } from "./enterprises.search.js";
-import { enterprise } from "./enterprises.table.js";
+import { enterprise, enterprisePinyin } from "./enterprises.table.js";
 
 type Rows<T> = { rows: T[] };
 
@@ -41,14 +41,17 @@ export async function manyMatches(db: DbOrTx, actor: Actor, q: EnterpriseQuery, 
     plan.kind === "uscc"
       ? []
       : [
-          ...plan.grams.map((g) => sql`${enterprise.searchGrams} @> ${gramsParam([g])}`),
+          ...plan.grams.map(
+            (g) => sql`(select 1 from ${enterprise} where ${enterprise.searchGrams} @> ${gramsParam([g])})`,
+          ),
           ...(plan.kind === "pinyin" ? plan.pinyinGrams : []).map(
-            (g) => sql`${enterprise.pinyinGrams} @> ${gramsParam([g])}`,
+            (g) => sql`(select 1 from ${enterprisePinyin}
+              where enterprise_pinyin_grams(${enterprisePinyin.namePinyin}) @> ${gramsParam([g])})`,
           ),
         ];
   const shown = enterpriseWhere(actor, q, today, { forEstimate: true });
   // One EXPLAIN: the estimate to show, then each gram's.
-  const branches = [shown, ...grams].map((w) => sql`(select 1 from ${enterprise} where ${w})`);
+  const branches = [sql`(select 1 from ${enterprise} where ${shown})`, ...grams];
   const res = (await db.execute(
     sql`explain (format json) ${sql.join(branches, sql` union all `)}`,
   )) as unknown as Rows<Record<string, unknown>>;

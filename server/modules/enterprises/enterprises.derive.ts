@@ -8,7 +8,6 @@ export const SEARCH_FIELD_COLUMNS = [
   "search_text",
   "search_grams",
   "name_pinyin",
-  "pinyin_grams",
   "name_initials",
   "name_key",
 ] as const;
@@ -22,9 +21,9 @@ export type FieldFormat = "csv" | "json";
 export function searchFields([name, formerNames]: NameItem, format: FieldFormat = "csv"): string {
   const s = searchColumnsOf(name, formerNames);
   if (format === "csv")
-    return copyFields([s.searchText, s.searchGrams, s.namePinyin, s.pinyinGrams, s.nameInitials, s.nameKey]);
+    return copyFields([s.searchText, s.searchGrams, s.namePinyin, s.nameInitials, s.nameKey]);
   const j = JSON.stringify;
-  return `"search_text":${j(s.searchText)},"search_grams":${j(s.searchGrams)},"name_pinyin":${j(s.namePinyin)},"pinyin_grams":${j(s.pinyinGrams)},"name_initials":${j(s.nameInitials)},"name_key":${j(s.nameKey)}`;
+  return `"search_text":${j(s.searchText)},"search_grams":${j(s.searchGrams)},"name_pinyin":${j(s.namePinyin)},"name_initials":${j(s.nameInitials)},"name_key":${j(s.nameKey)}`;
 }
 
 /*

@@ -18,7 +18,7 @@ const unregistered = sql.raw(
 
 /** Import keys → the columns they write on update. */
 const writes: Record<string, string[]> = {
-  name: ["name", "search_text", "search_grams", "name_pinyin", "pinyin_grams", "name_initials", "name_key"],
+  name: ["name", "search_text", "search_grams", "name_pinyin", "name_initials", "name_key"],
   formerNames: ["former_names", "search_text", "search_grams"],
   legalRep: ["legal_rep"],
   registeredCapital: ["registered_capital_fen", "capital_currency"],
@@ -38,7 +38,6 @@ const keepWhenBlank = new Set([
   "search_text",
   "search_grams",
   "name_pinyin",
-  "pinyin_grams",
   "name_initials",
   "name_key",
   "status",
@@ -67,7 +66,7 @@ function setClause(run: ImportRunInfo, src: string): SQL {
 const regionMapped = (run: ImportRunInfo) => run.mapped.includes("regionCode") || run.mapped.includes("park");
 
 const insertColumns =
-  "id, uscc, name, former_names, legal_rep, registered_capital_fen, capital_currency, founded_on, status, industry_code, region_id, park_id, address, lng, lat, employees, contacts, search_text, search_grams, name_pinyin, pinyin_grams, name_initials, name_key";
+  "id, uscc, name, former_names, legal_rep, registered_capital_fen, capital_currency, founded_on, status, industry_code, region_id, park_id, address, lng, lat, employees, contacts, search_text, search_grams, name_pinyin, name_initials, name_key";
 /** The staged row as a firm; a row that names no region keeps an existing firm's region. */
 const insertValues = (run: ImportRunInfo) =>
   sql.raw(
@@ -75,7 +74,7 @@ const insertValues = (run: ImportRunInfo) =>
       regionMapped(run)
         ? "case when s.region_given then s.region_id else coalesce((select x.region_id from enterprise x where x.uscc = s.uscc), s.region_id) end"
         : "s.region_id"
-    }, s.park_id, s.address, s.lng, s.lat, s.employees, coalesce(s.contacts, '[]'::jsonb), s.search_text, s.search_grams, s.name_pinyin, s.pinyin_grams, s.name_initials, s.name_key`,
+    }, s.park_id, s.address, s.lng, s.lat, s.employees, coalesce(s.contacts, '[]'::jsonb), s.search_text, s.search_grams, s.name_pinyin, s.name_initials, s.name_key`,
   );
 
 type Touched = { id: string; region_id: string; inserted: boolean };

@@ -13,7 +13,7 @@ import { enterprise, enterpriseStage } from "./enterprises.table.js";
  */
 export type EnterpriseStageRow = Omit<
   typeof enterpriseStage.$inferInsert,
-  "jobId" | "rowNo" | "searchText" | "searchGrams" | "namePinyin" | "pinyinGrams" | "nameInitials" | "nameKey"
+  "jobId" | "rowNo" | "searchText" | "searchGrams" | "namePinyin" | "nameInitials" | "nameKey"
 >;
 
 /** The staging columns in the order of a set-aside line. */

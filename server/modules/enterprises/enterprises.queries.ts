@@ -22,7 +22,13 @@ import { park, region } from "../org/org.table.js";
 import { users } from "../users/users.table.js";
 import { manyMatches } from "./enterprises.count.js";
 import { planSearch, type SearchPlan } from "./enterprises.search.js";
-import { enterprise, enterpriseLabel, enterpriseSize, enterpriseYear } from "./enterprises.table.js";
+import {
+  enterprise,
+  enterpriseLabel,
+  enterprisePinyin,
+  enterpriseSize,
+  enterpriseYear,
+} from "./enterprises.table.js";
 import { industryName } from "./industries.reference.js";
 
 export const enterpriseScope = (a: Actor) =>
@@ -39,8 +45,8 @@ export const gramsParam = (grams: string[]) =>
   )}]::text[]`;
 
 /**
- * Each search plan maps to an index: grams (GIN array), pinyin 4-grams (GIN array), pinyin
- * trigrams, or the USCC prefix b-tree.
+ * Each search plan maps to an index: grams (GIN array), pinyin 4-grams (a GIN expression index)
+ * and trigrams on enterprise_pinyin, or the USCC prefix b-tree.
  */
 export function searchWhere(
   plan: SearchPlan,
@@ -62,23 +68,11 @@ export function searchWhere(
       return sql`strpos(${enterprise.searchText}, ${plan.text}) > 0`;
   }
   if (plan.kind === "pinyin") {
-    if (plan.text.length === 1) return like(enterprise.nameInitials, `${plan.text}%`);
     if (plan.grams.length > 0) return sql`${enterprise.searchGrams} @> ${gramsParam(plan.grams)}`;
-    const t = `%${escapeLike(plan.text)}%`;
-    // Four letters or more: the 4-grams, then strpos for the order (the text is letters only, so
-    // it is the LIKE's test). A LIKE there let the planner pick the trigram index instead, whose
-    // 10,894 candidates for hongxiang (60 matches) cost 9,026 heap pages. Initials stay on their
-    // trigrams: a run of initials shares few trigrams with other names. The planner guesses an
-    // array's containment from element frequencies as if independent (keji, in 23% of names,
-    // came out at a few rows), so estimated counts use the LIKE alone.
-    const full =
-      plan.pinyinGrams.length > 0 && !opts.forEstimate
-        ? and(
-            sql`${enterprise.pinyinGrams} @> ${gramsParam(plan.pinyinGrams)}`,
-            sql`strpos(${enterprise.namePinyin}, ${plan.text}) > 0`,
-          )
-        : like(enterprise.namePinyin, t);
-    return or(full, like(enterprise.nameInitials, t))!;
+    return inArray(
+      enterprise.id,
+      sql`(select ${enterprisePinyin.enterpriseId} from ${enterprisePinyin} where ${pinyinWhere(plan, opts)})`,
+    );
   }
   const grams = sql`${enterprise.searchGrams} @> ${gramsParam(plan.grams)}`;
   // A character or a pair is among a firm's grams exactly when one of its names holds it, so the
@@ -86,6 +80,31 @@ export function searchWhere(
   // planner multiplies its selectivity into the grams' own estimate, and 36k matches become 4.
   if ([...plan.text].length <= 2 && !plan.text.includes("|")) return grams;
   return and(grams, like(enterprise.searchText, `%${escapeLike(plan.text)}%`))!;
+}
+
+type PinyinPlan = Extract<SearchPlan, { kind: "pinyin" }>;
+
+/**
+ * A pinyin search of one letter or of three or more, over enterprise_pinyin: one letter is a
+ * prefix of the initials; more is a run of the initials or of the full pinyin.
+ */
+export function pinyinWhere(plan: PinyinPlan, opts: { forEstimate?: boolean } = {}): SQL {
+  const p = enterprisePinyin;
+  if (plan.text.length === 1) return like(p.nameInitials, `${plan.text}%`);
+  const t = `%${escapeLike(plan.text)}%`;
+  const initials = like(p.nameInitials, t);
+  // Four letters or more: the 4-grams find the candidates, then strpos checks the order (the text
+  // is letters only, so it is the LIKE's test). A LIKE there let the planner pick the trigram
+  // index instead, whose 62,900 candidates for hongdian (2,886 matches) cost 13,647 heap pages.
+  // Written as (grams or initials) and (strpos or initials): as (grams and strpos) or initials,
+  // the planner rechecks the whole OR row by row and recomputes each candidate's grams. The
+  // planner guesses an array's containment from element frequencies as if independent (keji, in
+  // 23% of names, came out at a few rows), so estimated counts use the LIKE alone.
+  if (plan.pinyinGrams.length === 0 || opts.forEstimate) return or(like(p.namePinyin, t), initials)!;
+  return and(
+    or(sql`enterprise_pinyin_grams(${p.namePinyin}) @> ${gramsParam(plan.pinyinGrams)}`, initials),
+    or(sql`strpos(${p.namePinyin}, ${plan.text}) > 0`, initials),
+  )!;
 }
 
 /** Labels whose validity period covers the day. */
@@ -250,13 +269,13 @@ async function pageOfEnterprises(
   const order = col
     ? [sql`${col} ${dir} nulls last`, asc(enterprise.id)]
     : [descending ? desc(enterprise.id) : asc(enterprise.id)];
-  const side = !col && sideTableMatches(actor, q, today);
+  const side = col ? null : sideTableMatches(actor, q, today);
   const many = q.q && !side ? await manyMatches(db, actor, q, today, cap) : null;
   let n = cap + 1;
   let ids: string[] | null = null;
   if (many === null) {
     const matches =
-      side ||
+      side?.matches ??
       sql`select ${enterprise.id} as id${col ? sql`, ${col} as k` : sql``} from ${enterprise} where ${where}`;
     const inMatches = col ? sql`k ${dir} nulls last, id asc` : sql`id ${dir}`;
     // The page is sorted out of m only when m holds every match (CASE runs its subquery lazily).
@@ -272,7 +291,7 @@ async function pageOfEnterprises(
   const pageIds = exact
     ? (ids ?? [])
     : side
-      ? sql`(${side} order by id ${dir} limit ${q.pageSize} offset ${offset})`
+      ? sql`(${side.page} order by id ${dir} limit ${q.pageSize} offset ${offset})`
       : db
           .select({ id: enterprise.id })
           .from(enterprise)
@@ -288,34 +307,58 @@ async function pageOfEnterprises(
           .orderBy(...order);
   const total = exact
     ? n
-    : (many ?? (await estimateEnterprises(db, enterpriseWhere(actor, q, today, { forEstimate: true }), n)));
+    : (many ??
+      (await estimateRows(
+        db,
+        side?.estimate ??
+          sql`select 1 from ${enterprise} where ${enterpriseWhere(actor, q, today, { forEstimate: true })}`,
+        n,
+      )));
   return { items: rows.map(present), total, totalExact: exact };
 }
 
 type Rows<T> = { rows: T[] };
 
 /**
- * With a label or a size class as the only filter over all firms, the matching ids are read from
- * that narrow table alone: every label row belongs to an existing firm (foreign key, on delete
- * cascade), and so does every size row (the delete trigger of migration 0005). Checking 10k firms
- * against enterprise would read some 8k of its pages.
+ * With a label, a size class or a pinyin search as the only filter over all firms, the matching
+ * ids are read from that narrow table alone: every label row belongs to an existing firm (foreign
+ * key, on delete cascade), and so does every size row (the delete trigger of migration 0005) and
+ * every pinyin row (the triggers of migration 0033). Checking 10k firms against enterprise would
+ * read some 8k of its pages. `matches` gives the ids; `page` the ids to walk newest first for a
+ * page beyond the exact count (for pinyin the search wrapped as in enterpriseWhere's
+ * searchAsFilter, so that the primary key is walked); `estimate` what the planner estimates.
  */
-function sideTableMatches(actor: Actor, q: EnterpriseQuery, today: string): SQL | null {
-  const others = (q.q && planSearch(q.q)) || q.regionId || q.parkId || q.industry || q.status || q.registered;
+function sideTableMatches(
+  actor: Actor,
+  q: EnterpriseQuery,
+  today: string,
+): { matches: SQL; page: SQL; estimate?: SQL } | null {
+  const plan = q.q ? planSearch(q.q) : null;
+  const others = q.regionId || q.parkId || q.industry || q.status || q.registered;
   if (others || !hasAll(actor)) return null;
+  if (plan) {
+    if (plan.kind !== "pinyin" || plan.grams.length > 0 || q.label || q.sizeClass) return null;
+    const p = enterprisePinyin;
+    const from = sql`select ${p.enterpriseId} as id from ${p} where`;
+    return {
+      matches: sql`${from} ${pinyinWhere(plan)}`,
+      page: sql`${from} coalesce(${pinyinWhere(plan)}, false)`,
+      estimate: sql`select 1 from ${p} where ${pinyinWhere(plan, { forEstimate: true })}`,
+    };
+  }
+  let matches: SQL | null = null;
   if (q.label && !q.sizeClass)
-    return sql`select distinct ${enterpriseLabel.enterpriseId} as id from ${enterpriseLabel}
+    matches = sql`select distinct ${enterpriseLabel.enterpriseId} as id from ${enterpriseLabel}
       where ${enterpriseLabel.label} = ${q.label} and ${labelCurrent(today)}`;
   if (q.sizeClass && !q.label)
-    return sql`select ${enterpriseSize.enterpriseId} as id from ${enterpriseSize}
+    matches = sql`select ${enterpriseSize.enterpriseId} as id from ${enterpriseSize}
       where ${enterpriseSize.sizeClass} = ${q.sizeClass}`;
-  return null;
+  return matches && { matches, page: matches };
 }
 
-/** The planner's estimate of the matches, at least `atLeast`. */
-async function estimateEnterprises(db: DbOrTx, where: SQL, atLeast: number) {
-  const inner = db.select({ one: sql`1` }).from(enterprise).where(where);
-  const res = (await db.execute(sql`explain (format json) ${inner}`)) as unknown as Rows<
+/** The planner's estimate of the rows a query returns, at least `atLeast`. */
+async function estimateRows(db: DbOrTx, query: SQL, atLeast: number) {
+  const res = (await db.execute(sql`explain (format json) ${query}`)) as unknown as Rows<
     Record<string, unknown>
   >;
   const planCell = Object.values(res.rows[0] ?? {})[0];

@@ -112,7 +112,6 @@ export interface SearchColumns {
   searchText: string;
   searchGrams: string[];
   namePinyin: string;
-  pinyinGrams: string[];
   nameInitials: string;
   nameKey: string;
 }
@@ -133,7 +132,6 @@ export function searchColumnsOf(name: string, formerNames: readonly string[] = [
     searchText: [norm, ...formers].join("|"),
     searchGrams: [...grams],
     namePinyin: full,
-    pinyinGrams: pinyinGramsOf(full),
     nameInitials: initials,
     nameKey: nameKeyOf(norm),
   };

@@ -110,6 +110,36 @@ describe.each(backends)("enterprise registry on %s", (backend) => {
     expect(await names("有限", "&industry=C39")).toEqual(["丽水晶睿电子科技有限公司"]);
     const page = await search("有限");
     expect(page).toMatchObject({ total: 3, totalExact: true });
+    // Longer runs of initials and full pinyin, alone, with a filter and in a park officer's scope.
+    expect(await names("lsjrdz")).toEqual(["丽水晶睿电子科技有限公司"]);
+    expect(await names("huayougu")).toEqual(["浙江华友钴业股份有限公司"]);
+    expect(await names("j")).toEqual(["晶科能源（丽水）有限公司"]);
+    expect(await names("youxian", `&parkId=${zhangjiang}`)).toEqual(["丽水晶睿电子科技有限公司"]);
+    expect(await names("jingrui", "&registered=no")).toEqual([]);
+    const officer = await t.login("officer"); // Zhangjiang enclave
+    expect((await search("youxian", "", officer)).items.map((e) => e.name)).toEqual([
+      "丽水晶睿电子科技有限公司",
+    ]);
+  });
+
+  it("keeps pinyin search in step with a rename", async () => {
+    const firm = json<Enterprise>(await post("/api/enterprises", { name: "缙云鸿翔机械有限公司", regionId }));
+    const ids = async (q: string) => {
+      const page = await search(q);
+      expect(page.items).toHaveLength(page.total);
+      return page.items.map((e) => e.id);
+    };
+    expect(await ids("hongxiang")).toEqual([firm.id]);
+    const renamed = await t.app.inject({
+      method: "PATCH",
+      url: `/api/enterprises/${firm.id}`,
+      payload: { name: "缙云瑞达机械有限公司", version: firm.version },
+      headers: { cookie: admin },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(await ids("hongxiang")).toEqual([]);
+    expect(await ids("ruida")).toEqual([firm.id]);
+    expect(await ids("jyrdjx")).toEqual([firm.id]);
   });
 
   it("keeps labels with validity, filters by label and counts the ladder per park", async () => {
@@ -211,8 +241,10 @@ describe.each(backends)("enterprise registry on %s", (backend) => {
     expect((await get(`/api/enterprises/${dup.id}`)).statusCode).toBe(404);
     const years = json<{ items: EnterpriseYear[] }>(await get(`/api/enterprises/${jingrui.id}/years`)).items;
     expect(years.map((y) => y.year)).toEqual([2023, 2024, 2025]);
-    // The former name stays searchable; both trails keep the merge.
+    // The former name stays searchable, the merged entry's pinyin goes; both trails keep the merge.
     expect((await search("有限责任")).items.map((e) => e.id)).toEqual([jingrui.id]);
+    expect(await search("youxianzeren")).toMatchObject({ total: 0, items: [] });
+    expect((await search("jingrui")).items.map((e) => e.id)).toEqual([jingrui.id]);
     const trail = json<{ items: { action: string }[] }>(
       await get(`/api/audit?subjectType=enterprise&subjectId=${dup.id}`),
     ).items;
